@@ -7,5 +7,6 @@ require (
 	github.com/google/go-cmp v0.7.0 // indirect
 	github.com/rogpeppe/go-internal v1.16.0 // indirect
 	github.com/yuin/gopher-lua v1.1.2 // indirect
+	golang.org/x/net v0.62.0 // indirect
 	layeh.com/gopher-luar v1.0.11 // indirect
 )
