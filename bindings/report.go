@@ -254,8 +254,10 @@ var sources = map[string]func(c *collector){
 	"file": func(c *collector) {
 		c.summary("files", "file_opened", "file_created", "file_recreated", "file_read", "file_written", "file_deleted", "file_exists", "file_failed")
 	},
-	"read_file":   func(c *collector) { c.general("files", "file_read", "read_files") },
-	"write_file":  func(c *collector) { c.general("files", "file_written", "file_created", "file_recreated", "write_files") },
+	"read_file": func(c *collector) { c.general("files", "file_read", "read_files") },
+	"write_file": func(c *collector) {
+		c.general("files", "file_written", "file_created", "file_recreated", "write_files")
+	},
 	"delete_file": func(c *collector) { c.general("files", "file_deleted", "delete_files") },
 	"key": func(c *collector) {
 		c.summary("keys", "regkey_opened", "regkey_read", "regkey_written", "regkey_deleted")

@@ -30,7 +30,7 @@ type Signature struct {
 	File   string // path as shown in messages
 	Source []byte
 
-	proto                                         *lua.FunctionProto
+	proto                                          *lua.FunctionProto
 	hasRun, hasOnCall, hasOnProcess, hasOnComplete bool
 }
 
