@@ -1,0 +1,53 @@
+name = "injection_rwx"
+description = "Creates RWX memory"
+severity = 2
+categories = {"injection", "unpacking"}
+authors = {"sigrun"}
+references = {"https://attack.mitre.org/techniques/T1055/",
+              "https://attack.mitre.org/techniques/T1027/002/"}
+ttps = {"T1055", "T1027.002"}
+
+-- Memory that is writable and executable at once (PAGE_EXECUTE_READWRITE,
+-- 0x40) is where unpackers and injectors put code they generate; compilers
+-- and loaders use W^X instead. The mark says whether the region was in the
+-- process itself or in another one.
+filter_apinames = {"NtAllocateVirtualMemory", "NtAllocateVirtualMemoryEx", "VirtualAllocEx",
+                   "VirtualAlloc", "NtProtectVirtualMemory", "VirtualProtectEx", "VirtualProtect",
+                   "NtMapViewOfSection"}
+markcount = 20
+
+local PAGE_EXECUTE_READWRITE = 0x40
+
+local function arg(call, ...)
+  for i = 1, select("#", ...) do
+    local v = get_argument(call, (select(i, ...)))
+    if v ~= nil then return v end
+  end
+  return nil
+end
+
+local function int(v)
+  if type(v) == "number" then return v end
+  if type(v) ~= "string" then return nil end
+  local hex = v:match("^%s*0[xX](%x+)%s*$")
+  if hex then return tonumber(hex, 16) end
+  return tonumber(v)
+end
+
+local function is_self(handle)
+  if handle == nil then return true end
+  if type(handle) == "number" then return handle == 0 or handle == -1 or handle == 4294967295 end
+  local h = tostring(handle):lower():gsub("^0x", ""):gsub("^0+", "")
+  return h == "" or h == "ffffffff" or h == "ffffffffffffffff"
+end
+
+function on_call(call, process)
+  if call.status == false or call.status == 0 then return end
+  local prot = int(arg(call, "Protection", "NewAccessProtection", "Win32Protect", "protection",
+                      "flProtect", "flNewProtect"))
+  if prot == nil or prot % 256 ~= PAGE_EXECUTE_READWRITE then return end
+  local handle = arg(call, "ProcessHandle", "process_handle", "hProcess")
+  mark({api = call.api, process = process.name, pid = process.pid,
+        target = is_self(handle) and "self" or "remote"})
+  mark_call()
+end
