@@ -33,6 +33,10 @@ type LoadOptions struct {
 	// installed before the signatures' top levels run, and in every state
 	// of an Engine built on the set.
 	Funcs map[string]any
+	// Prefix is joined before the paths of files read from an fs.FS, so
+	// messages name them as the user knows them (e.g. the directory the
+	// FS was made from).
+	Prefix string
 	// TopLevelTimeout bounds the run of each file's top level while its
 	// metadata is read. Default 2s.
 	TopLevelTimeout time.Duration
@@ -57,6 +61,11 @@ func (o LoadOptions) Load(fsys fs.FS, root string) (*Set, Errors, error) {
 	files, err := ReadFS(fsys, root)
 	if err != nil {
 		return nil, nil, err
+	}
+	if o.Prefix != "" {
+		for i := range files {
+			files[i].Path = path.Join(o.Prefix, files[i].Path)
+		}
 	}
 	return o.LoadFiles(files)
 }

@@ -1,0 +1,212 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+	"time"
+
+	sigrt "github.com/sigrun-dev/sigrun/runtime"
+)
+
+type runCmd struct {
+	Args        []string      `arg:"" optional:"" name:"SIGDIR|REPORT" help:"Signature directories or .lua files, then reports (- is stdin). Without a signature source the embedded stock set runs."`
+	Output      string        `short:"o" name:"output" placeholder:"FILE" help:"Write the merged report to FILE (one report only)."`
+	InPlace     bool          `name:"in-place" help:"Replace each report with its merged version (atomically)."`
+	Format      string        `enum:"text,json,ndjson" default:"text" help:"Output format: text, json or ndjson."`
+	Only        []string      `placeholder:"NAME" help:"Run only these signatures (comma-separated globs)."`
+	MinSeverity int           `name:"min-severity" placeholder:"N" help:"Run only signatures of severity N or more."`
+	Timeout     time.Duration `default:"10s" help:"Time limit per signature per report."`
+	Jobs        int           `short:"j" placeholder:"N" help:"Lua states running at once (default: number of CPUs)."`
+	FailOn      int           `name:"fail-on" placeholder:"N" help:"Exit 1 when a signature of severity N or more matches."`
+	Profile     bool          `help:"Print a per-signature time table on stderr."`
+}
+
+func (c *runCmd) Run(stdio *IO) error {
+	if code := runReports(stdio, c); code != ExitOK {
+		return exitError{code}
+	}
+	return nil
+}
+
+// runReports is the run verb: it loads the set, runs every report (several
+// at once), prints or writes the results and returns the exit code.
+func runReports(stdio *IO, c *runCmd) int {
+	sources, reports, err := splitArgs(c.Args)
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "sigrun:", err)
+		return ExitUsage
+	}
+	switch {
+	case len(reports) == 0:
+		fmt.Fprintln(stdio.Err, "sigrun: no report given\n\thint: sigrun [SIGDIR...] REPORT..., e.g. sigrun signatures/ report.json")
+		return ExitUsage
+	case c.Output != "" && len(reports) > 1:
+		fmt.Fprintln(stdio.Err, "sigrun: -o takes one report; use --in-place to merge several")
+		return ExitUsage
+	case c.Output != "" && c.InPlace:
+		fmt.Fprintln(stdio.Err, "sigrun: -o and --in-place exclude each other")
+		return ExitUsage
+	}
+	if c.InPlace {
+		for _, r := range reports {
+			if r == "-" {
+				fmt.Fprintln(stdio.Err, "sigrun: --in-place cannot replace standard input")
+				return ExitUsage
+			}
+		}
+	}
+	set, loadErrs, err := loadSet(sources)
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "sigrun:", err)
+		return ExitUsage
+	}
+	code := ExitOK
+	loadErrs = onlyErrors(loadErrs)
+	if len(loadErrs) > 0 {
+		code = ExitSigErrs
+	}
+	set = set.Select(func(s *sigrt.Signature) bool {
+		return s.Severity >= c.MinSeverity && (len(c.Only) == 0 || sigrt.MatchNames(c.Only, s.Name))
+	})
+	eng := sigrt.NewEngine(set, sigrt.Options{Jobs: c.Jobs, Timeout: c.Timeout, Profile: c.Profile})
+	defer eng.Close()
+
+	outs := runAll(stdio.Context, eng, reports, c)
+	pr := newPrinter(stdio, c.Format, loadErrs)
+	var timings []sigrt.Timing
+	for _, o := range outs {
+		if o.err != nil {
+			fmt.Fprintln(stdio.Err, "sigrun:", o.err)
+			code = worse(code, ExitUsage)
+			continue
+		}
+		pr.report(o.res)
+		for _, l := range o.res.Logs {
+			fmt.Fprintf(stdio.Err, "%s: %s: %s\n", o.res.Report, l.Signature, l.Message)
+		}
+		if len(o.res.Errors) > 0 {
+			code = worse(code, ExitSigErrs)
+		}
+		if c.FailOn > 0 {
+			for _, m := range o.res.Matches {
+				if m.Severity >= c.FailOn {
+					code = worse(code, ExitFailOn)
+				}
+			}
+		}
+		timings = append(timings, o.res.Timings...)
+	}
+	pr.close()
+	if c.Profile {
+		printProfile(stdio.Err, timings)
+	}
+	return code
+}
+
+// onlyErrors drops warnings: run reports load errors only.
+func onlyErrors(es sigrt.Errors) sigrt.Errors {
+	var out sigrt.Errors
+	for _, e := range es {
+		if e.Kind != sigrt.KindWarning {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+type outcome struct {
+	res *sigrt.Result
+	err error
+}
+
+// runAll runs the reports concurrently (at most as many parsed at once as
+// there are jobs) and returns the outcomes in argument order.
+func runAll(ctx context.Context, eng *sigrt.Engine, reports []string, c *runCmd) []outcome {
+	outs := make([]outcome, len(reports))
+	jobs := c.Jobs
+	if jobs <= 0 {
+		jobs = defaultJobs()
+	}
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, path := range reports {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			outs[i] = runOne(ctx, eng, path, c)
+		}()
+	}
+	wg.Wait()
+	return outs
+}
+
+func runOne(ctx context.Context, eng *sigrt.Engine, path string, c *runCmd) outcome {
+	if err := ctx.Err(); err != nil {
+		return outcome{err: fmt.Errorf("%s: not run: %v", path, errInterrupted)}
+	}
+	rep, err := sigrt.ReadReport(path)
+	if err != nil {
+		return outcome{err: err}
+	}
+	res, err := eng.Run(ctx, rep)
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			err = errInterrupted
+		}
+		return outcome{err: fmt.Errorf("%s: not run: %v", path, err)}
+	}
+	target := c.Output
+	if c.InPlace {
+		target = path
+	}
+	if target != "" {
+		merged, err := sigrt.Merge(rep, res)
+		if err == nil {
+			err = writeAtomic(target, merged)
+		}
+		if err != nil {
+			return outcome{err: fmt.Errorf("%s: %v", target, err)}
+		}
+	}
+	return outcome{res: res}
+}
+
+var errInterrupted = errors.New("interrupted")
+
+func printProfile(w io.Writer, ts []sigrt.Timing) {
+	type agg struct {
+		d     time.Duration
+		calls int
+	}
+	by := map[string]*agg{}
+	var names []string
+	for _, t := range ts {
+		a := by[t.Signature]
+		if a == nil {
+			a = &agg{}
+			by[t.Signature] = a
+			names = append(names, t.Signature)
+		}
+		a.d += t.Duration
+		a.calls += t.Calls
+	}
+	sort.SliceStable(names, func(i, j int) bool { return by[names[i]].d > by[names[j]].d })
+	tw := newTable(w)
+	tw.row("SIGNATURE", "TIME", "HOOK CALLS")
+	for _, n := range names {
+		tw.row(n, by[n].d.Round(time.Microsecond).String(), fmt.Sprint(by[n].calls))
+	}
+	tw.flush()
+}
+
+// jsonLine encodes v on one line.
+func jsonLine(v any) []byte {
+	b, _ := json.Marshal(v)
+	return append(b, '\n')
+}
