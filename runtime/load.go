@@ -171,7 +171,7 @@ func (l *loader) close() {
 func (l *loader) compile(f File) (*Signature, Errors) {
 	chunk, err := parse.Parse(bytes.NewReader(f.Src), f.Path)
 	if err != nil {
-		return nil, Errors{syntaxError(f.Path, err)}
+		return nil, Errors{syntaxError(f.Path, f.Src, err)}
 	}
 	proto, err := lua.Compile(chunk, f.Path)
 	if err != nil {
@@ -225,15 +225,15 @@ func hasLoadError(es Errors) bool {
 	return false
 }
 
-func syntaxError(file string, err error) *Error {
+func syntaxError(file string, src []byte, err error) *Error {
 	var pe *parse.Error
 	if errors.As(err, &pe) {
 		e := &Error{Kind: KindLoad, File: file, Line: pe.Pos.Line, Col: pe.Pos.Column, Err: err}
 		msg := strings.TrimSpace(pe.Message)
 		if pe.Pos.Line == parse.EOF {
-			e.Line, e.Col = 0, 0
-			e.Msg = "syntax error at end of file: " + msg
-			e.Hint = "a block is probably missing its `end`"
+			e.Line, e.Col = bytes.Count(bytes.TrimRight(src, "\n"), []byte("\n"))+1, 0
+			e.Msg = "unexpected end of file"
+			e.Hint = "a function, if, for or while block is probably missing its `end`"
 			return e
 		}
 		e.Msg = fmt.Sprintf("syntax error near %q: %s", pe.Token, msg)
@@ -327,7 +327,9 @@ func (m *metaReader) read() *Signature {
 	default:
 		m.fail("name", "", "name must be a string, not a %s", v.Type())
 	}
-	m.name = sig.Name
+	if nameRE.MatchString(sig.Name) {
+		m.name = sig.Name
+	}
 
 	switch v := get("description").(type) {
 	case lua.LString:
