@@ -352,3 +352,7 @@ func (in *Instance) log(msg string) {
 	in.logBytes += len(msg)
 	in.logs = append(in.logs, msg)
 }
+
+// SetGlobal adds a global that every instance created afterwards can read
+// (for tools such as the test runner that extend the signature API).
+func (s *State) SetGlobal(name string, v lua.LValue) { s.base.RawSetString(name, v) }
