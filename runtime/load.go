@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -323,7 +324,7 @@ func (m *metaReader) read() *Signature {
 			m.fail("name", "use lowercase letters, digits and _, e.g. "+suggestName(sig.Name), "name %q is not valid: it must match ^[a-z0-9_]+$", sig.Name)
 		}
 	case *lua.LNilType:
-		m.fail("name", `add name = "`+suggestName(strings.TrimSuffix(path.Base(filepath.ToSlash(m.file)), ".lua"))+`" at the top of the file`, "missing required metadata `name`")
+		m.missing("name", `add name = "`+suggestName(strings.TrimSuffix(path.Base(filepath.ToSlash(m.file)), ".lua"))+`" at the top of the file`)
 	default:
 		m.fail("name", "", "name must be a string, not a %s", v.Type())
 	}
@@ -338,14 +339,14 @@ func (m *metaReader) read() *Signature {
 		}
 		sig.Description = string(v)
 	case *lua.LNilType:
-		m.fail("description", `add description = "what the behaviour is"`, "missing required metadata `description`")
+		m.missing("description", `add description = "what the behaviour is"`)
 	default:
 		m.fail("description", "", "description must be a string, not a %s", v.Type())
 	}
 
 	switch v := get("severity").(type) {
 	case *lua.LNilType:
-		m.fail("severity", "add severity = 1 (informative), 2 (suspicious) or 3 (malicious)", "missing required metadata `severity`")
+		m.missing("severity", "add severity = 1 (informative), 2 (suspicious) or 3 (malicious)")
 	default:
 		n, ok := m.integer("severity", v)
 		if ok && (n < 1 || n > 10) {
@@ -398,6 +399,29 @@ func (m *metaReader) read() *Signature {
 	}
 	m.warnUnknown()
 	return sig
+}
+
+// missing reports a required key that is not set, pointing at a global
+// that looks like a misspelling of it when there is one.
+func (m *metaReader) missing(key, hint string) {
+	best, bestD := "", 3
+	m.env.ForEach(func(k, v lua.LValue) {
+		ks, ok := k.(lua.LString)
+		if !ok || v.Type() == lua.LTFunction {
+			return
+		}
+		if d := editDistance(string(ks), key); d > 0 && d < bestD && m.lines[string(ks)] > 0 {
+			best, bestD = string(ks), d
+		}
+	})
+	if best != "" {
+		line := m.lines[best]
+		m.errs = append(m.errs, &Error{Kind: KindLoad, Signature: m.name, File: m.file, Line: line,
+			Msg:  "missing required metadata `" + key + "`",
+			Hint: "line " + strconv.Itoa(line) + " sets `" + best + "`: did you mean `" + key + "`?"})
+		return
+	}
+	m.fail(key, hint, "missing required metadata `%s`", key)
 }
 
 func (m *metaReader) integer(key string, v lua.LValue) (int, bool) {
@@ -574,3 +598,6 @@ func suggestName(s string) string {
 	}
 	return b.String()
 }
+
+// LoadFiles compiles and validates files with the default options.
+func LoadFiles(files []File) (*Set, Errors, error) { return LoadOptions{}.LoadFiles(files) }

@@ -96,3 +96,20 @@ func (r *Report) Layout() string { return r.b.Layout.String() }
 
 // Bytes returns the report's original bytes; they must not be modified.
 func (r *Report) Bytes() []byte { return r.data }
+
+// SignatureNames lists the names in the report's signatures array, in order.
+func SignatureNames(r *Report) []string {
+	d := r.doc
+	sigs, ok := d.Get(d.Root(), "signatures")
+	if !ok {
+		return nil
+	}
+	var names []string
+	for i := 0; i < d.Len(sigs); i++ {
+		e, _ := d.Index(sigs, i)
+		if n, ok := d.Get(e, "name"); ok && d.Kind(n) == jsondoc.String {
+			names = append(names, d.Str(n))
+		}
+	}
+	return names
+}
