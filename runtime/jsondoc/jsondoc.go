@@ -1,25 +1,22 @@
-// Package jsondoc parses JSON into a compact structural index over the raw
-// bytes, so a report of hundreds of megabytes is read once and decoded only
-// where it is looked at.
-//
-// Parse validates the input in one pass and records every value as a Node: its
-// kind, its byte span in the input and, for arrays and objects, where its
-// children are listed. Nothing is decoded during parsing: strings are
-// unescaped by Str when read (without copying when they contain no escapes)
-// and numbers are handed out as their source bytes by Raw. A Doc is immutable
-// and safe for concurrent use, so one parsed report can be shared by every
-// worker.
+// Package jsondoc keeps a JSON document as its raw bytes plus a compact
+// structural index (a tape of Nodes), so a report of hundreds of megabytes is
+// validated in one pass and decoded only where it is read. Each Node records a
+// value's kind and byte span and, for arrays and objects, where its children
+// are listed, so Index and Member are O(1); strings are unescaped by Str on
+// demand (without copying when they have no escapes) and numbers are returned
+// as their source text by Raw. A Doc is immutable and safe for concurrent use,
+// so one parsed report is shared by every worker.
 //
 //	doc, err := jsondoc.Parse(data)
 //	if err != nil {
-//		return err // *jsondoc.SyntaxError with the byte offset
+//		return err // a *jsondoc.SyntaxError with the byte offset
 //	}
-//	procs, _ := doc.Get(doc.Root(), "behavior")
-//	procs, _ = doc.Get(procs, "processes")
+//	beh, _ := doc.Get(doc.Root(), "behavior")
+//	procs, _ := doc.Get(beh, "processes")
 //	for i := range doc.Len(procs) {
 //		p, _ := doc.Index(procs, i)
 //		name, _ := doc.Get(p, "process_name")
-//		fmt.Println(doc.Str(name), string(doc.Raw(p)[:10]))
+//		fmt.Println(doc.Str(name))
 //	}
 package jsondoc
 

@@ -31,9 +31,10 @@ func (e *SyntaxError) Error() string {
 // afterwards. Nesting is limited to MaxDepth levels. Every error is a
 // *SyntaxError. Parse is safe for concurrent use.
 //
-// The index takes 24 bytes per value and 4 per array element or object key or
-// value: for typical reports about twice the input size, at worst (an array
-// of one-digit numbers) about 14 times.
+// The index takes 24 bytes per value plus 4 per array element and 8 per
+// object member: about 1.2 times the input for a pretty-printed CAPE report,
+// at worst (an array of one-digit numbers) about 16 times. Offsets are 64-bit,
+// so inputs over 4 GB work; a document may hold up to 2^32-1 values.
 func Parse(data []byte) (*Doc, error) {
 	if uint64(len(data)) > offsetMask {
 		return nil, &SyntaxError{Offset: 0, Msg: "input too large"}
@@ -97,7 +98,7 @@ func quoteChar(c byte) string {
 // has more values than a Node can number.
 func (p *parser) newNode(meta uint64, end int) (uint32, bool) {
 	idx := len(p.nodes)
-	if idx >= math.MaxUint32 {
+	if uint64(idx) >= math.MaxUint32 {
 		return 0, false
 	}
 	p.nodes = append(p.nodes, node{meta: meta, end: uint64(end)})
