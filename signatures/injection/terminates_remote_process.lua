@@ -27,8 +27,18 @@ local function is_self(handle)
   return h == "" or h == "ffffffff" or h == "ffffffffffffffff"
 end
 
-local names = {}
+local names = nil
 local seen = {}
+
+local function name_of(pid)
+  if names == nil then
+    names = {}
+    for _, p in ipairs(processes()) do
+      if tonumber(p.pid) ~= nil then names[tonumber(p.pid)] = p.name end
+    end
+  end
+  return names[pid]
+end
 
 function on_call(call, process)
   local handle = arg(call, "ProcessHandle", "process_handle", "hProcess")
@@ -44,7 +54,7 @@ function on_call(call, process)
   local entry = {process = process.name}
   if target_pid ~= nil and tonumber(target_pid) ~= 0 then
     entry.target_pid = tonumber(target_pid)
-    if names[entry.target_pid] then entry.target = names[entry.target_pid] end
+    entry.target = name_of(entry.target_pid)
   end
   mark_call()
   local key = tostring(process.pid) .. ">" .. tostring(entry.target_pid)
@@ -52,9 +62,4 @@ function on_call(call, process)
     seen[key] = true
     mark(entry)
   end
-end
-
-function on_process(process)
-  -- remember names so a Cuckoo 2 target pid can be shown by name
-  if process.pid ~= nil then names[tonumber(process.pid)] = process.name end
 end
