@@ -310,7 +310,7 @@ func (d *decoder) number() (lua.LValue, error) {
 		d.pos = start
 		return nil, d.errf("number %s out of range", text)
 	}
-	if integer && math.Abs(f) > 1<<53 && strconv.FormatFloat(f, 'f', -1, 64) != text {
+	if integer && math.Abs(f) >= 1<<53 && strconv.FormatFloat(f, 'f', -1, 64) != text {
 		return lua.LString(text), nil
 	}
 	return lua.LNumber(f), nil

@@ -151,6 +151,9 @@ func (e *encoder) value(dst []byte, v lua.LValue) ([]byte, error) {
 			}
 			return out, nil
 		}
+		if v.Value == nil {
+			return dst, encodeErr(errors.New("cannot encode userdata as JSON"))
+		}
 		return dst, encodeErr(fmt.Errorf("cannot encode userdata (%T) as JSON", v.Value))
 	}
 	return dst, encodeErr(fmt.Errorf("cannot encode %s as JSON", v.Type()))
@@ -240,7 +243,7 @@ func (e *encoder) table(dst []byte, t *lua.LTable) ([]byte, error) {
 		case lua.LNumber:
 			b, err := appendNumber(nil, float64(k))
 			if err != nil {
-				return dst, encodeErr(fmt.Errorf("cannot encode table key %v as JSON", k))
+				return dst, encodeErr(fmt.Errorf("cannot encode table key %v as JSON", float64(k)))
 			}
 			e.kvs[i].key = string(b)
 		default:
@@ -321,7 +324,8 @@ func appendNumber(dst []byte, f float64) ([]byte, error) {
 
 const hexDigits = "0123456789abcdef"
 
-// appendString writes s as a JSON string, escaping like encoding/json with HTML escaping off.
+// appendString writes s as a JSON string, escaping like encoding/json (Go 1.22 and later) with
+// HTML escaping off.
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
@@ -342,6 +346,10 @@ func appendString(dst []byte, s string) []byte {
 				dst = append(dst, '\\', 'r')
 			case '\t':
 				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
 			default:
 				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 			}
