@@ -88,12 +88,12 @@ func TestLayoutDetection(t *testing.T) {
 
 func TestCheckHelpers(t *testing.T) {
 	tests := []struct {
-		call                 string
+		call                   string
 		cuckoo1, cuckoo2, cape string
 	}{
 		{`check_file(".*\\.EXE$", {regex = true, all = true})`, `[["C:\\drop.exe"]]`, `[["C:\\drop.exe"]]`, `[["C:\\drop.exe"]]`},
 		{`check_file("c:\\note.TXT")`, `["C:\\note.txt"]`, `["C:\\note.txt"]`, `["C:\\note.txt"]`},
-		{`check_file("note.txt")`, `["nil"]`, `["nil"]`, `["nil"]`}, // plain patterns match the whole item
+		{`check_file("note.txt")`, `["nil"]`, `["nil"]`, `["nil"]`},             // plain patterns match the whole item
 		{`check_file("note", {regex = true})`, `["nil"]`, `["nil"]`, `["nil"]`}, // regexes are anchored at the start
 		{`check_read_file(".*", {regex = true, all = true})`, `[["C:\\drop.exe","C:\\note.txt"]]`, `[["C:\\note.txt"]]`, `[["C:\\note.txt"]]`},
 		{`check_write_file(".*", {regex = true, all = true})`, `[["C:\\drop.exe","C:\\note.txt"]]`, `[["C:\\drop.exe"]]`, `[["C:\\drop.exe"]]`},
