@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	goruntime "runtime"
+	"runtime/metrics"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,6 +25,12 @@ type Options struct {
 	Profile bool
 	// CallStackSize bounds Lua call depth per hook. Default 200.
 	CallStackSize int
+	// MemoryLimit bounds how far the Go heap may grow, over its size when
+	// a run starts, while signatures of that run are in a hook. Past it
+	// (after a garbage collection) the signatures in a hook are stopped;
+	// each is retried once, and fails with a memory error if it trips the
+	// bound again. Default 1 GiB.
+	MemoryLimit int64
 }
 
 // Engine runs one Set over reports. It owns a pool of Lua states. Run is
@@ -56,6 +63,9 @@ func NewEngine(set *Set, opts Options) *Engine {
 	}
 	if opts.Timeout <= 0 {
 		opts.Timeout = 10 * time.Second
+	}
+	if opts.MemoryLimit <= 0 {
+		opts.MemoryLimit = 1 << 30
 	}
 	e := &Engine{set: set, opts: opts, index: map[string]int{}, tokens: make(chan struct{}, opts.Jobs)}
 	e.pool = &pool{opts: bindings.Options{Funcs: set.funcs, CallStackSize: opts.CallStackSize}, free: make(chan *bindings.State, 2*opts.Jobs)}
@@ -156,6 +166,7 @@ func (e *Engine) Close() { e.pool.drain() }
 // cancelled ctx.
 func (e *Engine) Run(ctx context.Context, rep *Report) (*Result, error) {
 	r := &run{e: e, rep: rep, ctx: ctx, out: make([]outcome, len(e.sigs))}
+	r.heapLimit = heapInUse() + uint64(e.opts.MemoryLimit)
 	if len(e.levels) > 1 {
 		r.barriers = make([]sync.WaitGroup, len(e.levels))
 		for i := range r.barriers {
@@ -195,6 +206,8 @@ type run struct {
 	ctx      context.Context
 	out      []outcome
 	barriers []sync.WaitGroup
+	// heapLimit is the heap size at which running signatures are stopped.
+	heapLimit uint64
 }
 
 func (r *run) result() *Result {
@@ -245,6 +258,8 @@ type worker struct {
 	level int
 	ref   bindings.CallRef
 	stMu  sync.Mutex // guards st between the worker and its watchdog
+	// memRetried marks signatures already stopped once for memory.
+	memRetried map[int]bool
 }
 
 // live is a pending signature's instance and what its hooks returned.
@@ -331,10 +346,16 @@ func (w *worker) watch() (stop func()) {
 				if i < 0 {
 					continue
 				}
+				var cause *killCause
 				if w.used[i].Add(int64(tick)) > int64(timeout) {
+					cause = &killCause{sig: int(i), kind: KindTimeout, msg: fmt.Sprintf("timed out: ran over the %v limit", timeout)}
+				} else if overLimit(w.r.heapLimit) {
+					cause = &killCause{sig: int(i), kind: KindMemory, msg: fmt.Sprintf("stopped: the heap grew past the %d MiB memory bound", w.r.e.opts.MemoryLimit>>20)}
+				}
+				if cause != nil && w.cur.Load()-1 == i {
 					mu.Lock()
 					if w.st != nil {
-						w.st.Kill(&killCause{sig: int(i), kind: KindTimeout, msg: fmt.Sprintf("timed out: ran over the %v limit", timeout)})
+						w.st.Kill(cause)
 					}
 					mu.Unlock()
 				}
@@ -342,4 +363,32 @@ func (w *worker) watch() (stop func()) {
 		}
 	}()
 	return func() { t.Stop(); close(done) }
+}
+
+// heapSample is reused by heapInUse; metrics.Read is safe for concurrent
+// use, but the sample slice is not, hence the mutex.
+var heapSample = struct {
+	sync.Mutex
+	s []metrics.Sample
+}{s: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+
+// heapInUse is the bytes of heap objects, live or not yet swept.
+func heapInUse() uint64 {
+	heapSample.Lock()
+	defer heapSample.Unlock()
+	metrics.Read(heapSample.s)
+	if heapSample.s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return heapSample.s[0].Value.Uint64()
+}
+
+// overLimit reports whether the heap is over limit even after a garbage
+// collection (dead objects count until they are swept).
+func overLimit(limit uint64) bool {
+	if heapInUse() <= limit {
+		return false
+	}
+	goruntime.GC()
+	return heapInUse() > limit
 }

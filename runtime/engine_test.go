@@ -305,3 +305,25 @@ func TestCancel(t *testing.T) {
 		t.Fatal("a cancelled run returned no error")
 	}
 }
+
+func TestMemoryBomb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocates about 300 MB")
+	}
+	set := mustSet(t,
+		sig("table_bomb", 1, "function run()\n  local t = {}\n  for i = 1, 1e9 do t[i] = {i} end\nend"),
+		sig("string_bomb", 1, "function run()\n  local s = string.rep(\"x\", 1024 * 1024)\n  local parts = {}\n  for i = 1, 1e6 do parts[i] = s .. i end\nend"),
+		sig("innocent", 1, `function run() return true end`),
+	)
+	res := runSet(t, set, cuckoo2, Options{MemoryLimit: 256 << 20, Jobs: 2})
+	if got := summary(res); got != "innocent:" {
+		t.Errorf("matches: %s", got)
+	}
+	kinds := map[string]ErrorKind{}
+	for _, e := range res.Errors {
+		kinds[e.Signature] = e.Kind
+	}
+	if kinds["table_bomb"] != KindMemory || kinds["string_bomb"] != KindMemory || len(kinds) != 2 {
+		t.Errorf("errors:\n%s", errSummary(res))
+	}
+}

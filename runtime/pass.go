@@ -276,6 +276,15 @@ func (w *worker) failed(i int, err error) bool {
 		// Cancelled from outside (ctx): nothing is to blame.
 		return false
 	}
+	if kc.kind == KindMemory && !w.memRetried[kc.sig] {
+		// Signatures running beside a memory bomb are stopped with it:
+		// give each one more chance; the bomb trips the bound again.
+		if w.memRetried == nil {
+			w.memRetried = map[int]bool{}
+		}
+		w.memRetried[kc.sig] = true
+		return false
+	}
 	culprit := w.r.e.sigs[kc.sig]
 	line := 0
 	if kc.sig == i {
