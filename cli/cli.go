@@ -66,6 +66,7 @@ func Stdio() IO {
 type cli struct {
 	Run     runCmd     `cmd:"" default:"withargs" help:"Run signatures over reports (the default verb)."`
 	List    listCmd    `cmd:"" help:"List the signatures of a set and their metadata."`
+	Test    testCmd    `cmd:"" help:"Run the signature tests (NAME_test.lua beside each signature)."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
 
