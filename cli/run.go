@@ -6,8 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"sort"
-	"sync"
 	"time"
 
 	sigrt "github.com/sigrun-dev/sigrun/runtime"
@@ -76,10 +76,10 @@ func runReports(stdio *IO, c *runCmd) int {
 	eng := sigrt.NewEngine(set, sigrt.Options{Jobs: c.Jobs, Timeout: c.Timeout, Profile: c.Profile})
 	defer eng.Close()
 
-	outs := runAll(stdio.Context, eng, reports, c)
 	pr := newPrinter(stdio, c.Format, loadErrs)
 	var timings []sigrt.Timing
-	for _, o := range outs {
+	// Results are printed in argument order as soon as each is ready.
+	for o := range runAll(stdio.Context, eng, reports, c) {
 		if o.err != nil {
 			fmt.Fprintln(stdio.Err, "sigrun:", o.err)
 			code = worse(code, ExitUsage)
@@ -124,26 +124,41 @@ type outcome struct {
 	err error
 }
 
-// runAll runs the reports concurrently (at most as many parsed at once as
-// there are jobs) and returns the outcomes in argument order.
-func runAll(ctx context.Context, eng *sigrt.Engine, reports []string, c *runCmd) []outcome {
-	outs := make([]outcome, len(reports))
-	jobs := c.Jobs
-	if jobs <= 0 {
-		jobs = defaultJobs()
-	}
-	sem := make(chan struct{}, jobs)
-	var wg sync.WaitGroup
-	for i, path := range reports {
-		wg.Add(1)
-		sem <- struct{}{}
+// runAll runs the reports concurrently (at most as many at once as there
+// are jobs, so at most that many are parsed in memory) and yields the
+// outcomes in argument order.
+func runAll(ctx context.Context, eng *sigrt.Engine, reports []string, c *runCmd) iter.Seq[outcome] {
+	return func(yield func(outcome) bool) {
+		jobs := c.Jobs
+		if jobs <= 0 {
+			jobs = defaultJobs()
+		}
+		outs := make([]chan outcome, len(reports))
+		for i := range outs {
+			outs[i] = make(chan outcome, 1)
+		}
+		sem := make(chan struct{}, jobs)
+		stop := make(chan struct{})
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			outs[i] = runOne(ctx, eng, path, c)
+			for i, path := range reports {
+				select {
+				case sem <- struct{}{}:
+				case <-stop:
+					return
+				}
+				go func() {
+					defer func() { <-sem }()
+					outs[i] <- runOne(ctx, eng, path, c)
+				}()
+			}
 		}()
+		defer close(stop)
+		for _, ch := range outs {
+			if !yield(<-ch) {
+				return
+			}
+		}
 	}
-	wg.Wait()
-	return outs
 }
 
 func runOne(ctx context.Context, eng *sigrt.Engine, path string, c *runCmd) outcome {
