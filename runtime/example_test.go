@@ -78,3 +78,31 @@ func ExampleError() {
 	// 	hint: did you mean `severity`?
 	// 1 signature loaded
 }
+
+// An embedding tool can give signatures its own Go functions.
+func ExampleLoadOptions() {
+	known := map[string]bool{"evil.top": true}
+	opts := sigrt.LoadOptions{Funcs: map[string]any{
+		"is_known_bad": func(domain string) bool { return known[domain] },
+	}}
+	set, _, err := opts.LoadFiles([]sigrt.File{{Path: "intel.lua", Src: []byte(`
+name = "known_bad_domain"
+description = "Resolves a domain from our threat feed"
+severity = 3
+function run(results)
+  for _, d in ipairs(check_domain(".*", {regex = true, all = true})) do
+    if is_known_bad(d) then mark_ioc("domain", d) end
+  end
+end`)}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	eng := sigrt.NewEngine(set, sigrt.Options{})
+	defer eng.Close()
+	rep, _ := sigrt.ParseReport("r.json", []byte(`{"network": {"dns": [{"request": "ok.com"}, {"request": "evil.top"}]}}`))
+	res, _ := eng.Run(context.Background(), rep)
+	fmt.Printf("%s %s\n", res.Matches[0].Name, res.Matches[0].Data[0])
+	// Output:
+	// known_bad_domain {"category":"domain","ioc":"evil.top","type":"ioc"}
+}
