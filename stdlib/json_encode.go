@@ -206,8 +206,9 @@ func (e *encoder) table(dst []byte, t *lua.LTable) ([]byte, error) {
 		clear(e.kvs[start:])
 		e.kvs = e.kvs[:start]
 	}()
+	// Next rather than ForEach: ForEach boxes every string key into a new interface value.
 	count, seq, maxKey := 0, true, 0.0
-	t.ForEach(func(k, v lua.LValue) {
+	for k, v := t.Next(lua.LNil); k != lua.LNil; k, v = t.Next(k) {
 		count++
 		if n, ok := k.(lua.LNumber); ok && seq {
 			f := float64(n)
@@ -220,7 +221,7 @@ func (e *encoder) table(dst []byte, t *lua.LTable) ([]byte, error) {
 			seq = false
 		}
 		e.kvs = append(e.kvs, kv{k: k, val: v})
-	})
+	}
 	if count == 0 || seq && maxKey <= float64(count) {
 		dst = append(dst, '[')
 		for i := 1; i <= count; i++ {

@@ -28,6 +28,9 @@ func TestRe(t *testing.T) {
 
 		{"find_all", `return re.find_all("a1b22c333", "\\d+")`, `{"1", "22", "333"}`, false},
 		{"find_all n", `return re.find_all("a1b22c333", "\\d+", 2)`, `{"1", "22"}`, false},
+		{"find_all huge n", `return re.find_all("a1b22c333", "\\d+", math.huge)`, `{"1", "22", "333"}`, false},
+		{"find_all zero n", `return re.find_all("a1b22c333", "\\d+", 0)`, `{}`, false},
+		{"find_all NaN n", `return re.find_all("a1", "\\d+", 0/0)`, "bad argument #3 to 're.find_all' (number expected, got NaN)", true},
 		{"find_all none", `return re.find_all("abc", "\\d")`, "{}", false},
 		{"find_all empty matches", `return re.find_all("abc", "x*")`, `{"", "", "", ""}`, false},
 

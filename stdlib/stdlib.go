@@ -128,15 +128,19 @@ func (a args) optStr(n int, def string) string {
 	return a.str(n)
 }
 
-// optInt returns argument n as an integer, or def when it is nil or absent.
+// optInt returns argument n as an integer count, or def when it is nil or absent. Counts
+// beyond ±2^31 (math.huge included) mean "no limit", -1.
 func (a args) optInt(n int, def int) int {
 	switch v := a.L.Get(n).(type) {
 	case *lua.LNilType:
 		return def
 	case lua.LNumber:
 		f := float64(v)
-		if f != f || f > 1<<31 || f < -(1<<31) {
-			a.argError(n, "number out of range")
+		switch {
+		case f != f:
+			a.argError(n, "number expected, got NaN")
+		case f > 1<<31 || f < -(1<<31):
+			return -1
 		}
 		return int(f)
 	}
