@@ -128,7 +128,7 @@ func (p *printer) text(res *sigrt.Result) {
 	if len(res.Errors) > 0 {
 		fmt.Fprintln(w, p.paint(red, "errors:"))
 		for _, e := range res.Errors {
-			fmt.Fprintf(w, "  %s [%s]\n", strings.ReplaceAll(e.Error(), "\n", "\n  "), e.Kind)
+			fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(e.Error(), "\n", "\n  "))
 		}
 	}
 }

@@ -216,6 +216,7 @@ func (r *run) result() *Result {
 		o := &r.out[i]
 		res.Ran = append(res.Ran, s.Name)
 		if o.err != nil {
+			o.err.attachSource(s.Source)
 			res.Errors = append(res.Errors, o.err)
 		}
 		for _, l := range o.logs {

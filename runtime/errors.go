@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -31,7 +32,12 @@ type Error struct {
 	Col       int
 	Msg       string
 	Hint      string
-	Err       error // the underlying error, if any
+	// Source is the text of line Line, when the source was at hand; it is
+	// shown under the message with a caret at Col.
+	Source string
+	Err    error // the underlying error, if any
+
+	noSource bool // the line is a guess (end of file): do not quote it
 }
 
 func (e *Error) Error() string {
@@ -50,6 +56,20 @@ func (e *Error) Error() string {
 		b.WriteString("warning: ")
 	}
 	b.WriteString(e.Msg)
+	if e.Source != "" {
+		num := strconv.Itoa(e.Line)
+		b.WriteString("\n\t" + num + " | " + e.Source)
+		if e.Col > 0 && e.Col <= len(e.Source)+1 {
+			// Keep tabs so the caret lines up under tab-indented code.
+			pad := []byte(e.Source[:e.Col-1])
+			for i, c := range pad {
+				if c != '\t' {
+					pad[i] = ' '
+				}
+			}
+			b.WriteString("\n\t" + strings.Repeat(" ", len(num)) + " | " + string(pad) + "^")
+		}
+	}
 	if e.Hint != "" {
 		b.WriteString("\n\thint: " + e.Hint)
 	}
@@ -146,4 +166,27 @@ func firstLine(s string) string {
 
 func errorf(kind ErrorKind, sig, file string, line int, format string, args ...any) *Error {
 	return &Error{Kind: kind, Signature: sig, File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// attachSource fills e.Source from src when e has a line in it.
+func (e *Error) attachSource(src []byte) {
+	if e.Line <= 0 || e.Source != "" || src == nil || e.noSource {
+		return
+	}
+	line := 1
+	for start := 0; start <= len(src); {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src) - start
+		}
+		if line == e.Line {
+			text := strings.TrimRight(string(src[start:start+end]), "\r")
+			if strings.TrimSpace(text) != "" && len(text) <= 200 {
+				e.Source = text
+			}
+			return
+		}
+		line++
+		start += end + 1
+	}
 }

@@ -73,8 +73,10 @@ func ExampleError() {
 	fmt.Println(set.Len(), "signature loaded")
 	// Output:
 	// sigs/typo.lua:3: missing required metadata `severity`
+	// 	3 | severty = 2
 	// 	hint: line 3 sets `severty`: did you mean `severity`?
 	// sigs/typo.lua:3: warning: unknown metadata key `severty`
+	// 	3 | severty = 2
 	// 	hint: did you mean `severity`?
 	// 1 signature loaded
 }

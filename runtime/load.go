@@ -152,6 +152,13 @@ func (o LoadOptions) LoadFiles(files []File) (*Set, Errors, error) {
 	}
 	set, dupErrs := newSet(sigs, o.Funcs)
 	errs = append(errs, dupErrs...)
+	src := make(map[string][]byte, len(files))
+	for _, f := range files {
+		src[f.Path] = f.Src
+	}
+	for _, e := range errs {
+		e.attachSource(src[e.File])
+	}
 	errs.Sort()
 	return set, errs, nil
 }
@@ -234,6 +241,7 @@ func syntaxError(file string, src []byte, err error) *Error {
 		if pe.Pos.Line == parse.EOF {
 			e.Line, e.Col = bytes.Count(bytes.TrimRight(src, "\n"), []byte("\n"))+1, 0
 			e.Msg = "unexpected end of file"
+			e.noSource = true
 			e.Hint = "a function, if, for or while block is probably missing its `end`"
 			return e
 		}
