@@ -11,6 +11,9 @@ ttps = {"T1071.001"}
 -- handle; HttpOpenRequest/WinHttpOpenRequest on that handle give the path.
 -- Requests made over TLS or to addresses the capture missed are visible here
 -- even when the pcap shows nothing.
+-- WinHTTP is covered too, so Office's telemetry agent (msoia.exe, started by
+-- the task scheduler in the 0a0882b8 report) matches here where CAPE, which
+-- only follows the WinINet calls, reported nothing.
 filter_apinames = {"InternetConnectA", "InternetConnectW", "HttpOpenRequestA", "HttpOpenRequestW",
                    "WinHttpConnect", "WinHttpOpenRequest", "InternetOpenUrlA", "InternetOpenUrlW"}
 

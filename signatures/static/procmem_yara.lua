@@ -20,10 +20,14 @@ local function hits(list, where, out, seen)
             local rule = type(y) == "table" and y.name
             if type(rule) == "string" then
               local pid = item.pid or item.process_id
-              local key = where .. "|" .. tostring(pid) .. "|" .. rule
+              if pid == "" then pid = nil end
+              local file = item.name
+              if type(file) == "table" then file = file[1] end
+              if type(file) ~= "string" or file == "" then file = nil end
+              local key = where .. "|" .. tostring(pid) .. "|" .. tostring(file) .. "|" .. rule
               if not seen[key] then
                 seen[key] = true
-                out[#out + 1] = {rule = rule, source = where, pid = pid}
+                out[#out + 1] = {rule = rule, source = where, pid = pid, file = file}
               end
             end
           end
@@ -39,8 +43,10 @@ function run(results)
   if type(results.CAPE) == "table" then hits(results.CAPE.payloads, "CAPE", out, seen) end
   hits(results.dropped, "dropped", out, seen)
   for _, h in ipairs(out) do
-    mark({Hit = string.format("%s%s triggered the Yara rule '%s'", h.source,
-                              h.pid and (" PID " .. tostring(h.pid)) or "", h.rule)})
+    local where = h.source
+    if h.pid then where = where .. " PID " .. tostring(h.pid) end
+    if h.file and h.source == "dropped" then where = where .. " file " .. h.file end
+    mark({Hit = string.format("%s triggered the Yara rule '%s'", where, h.rule)})
   end
   return has_marks()
 end

@@ -14,3 +14,9 @@ end
 function test_near_miss_no_hits()
   assert_false(run_signature({CAPE = {payloads = {{yara = {}, cape_yara = {}}}}, dropped = {{yara = {}}}, procmemory = {}}).matched)
 end
+
+function test_dropped_file_named_when_pid_empty()
+  local r = run_signature({dropped = {{name = {"x.bin"}, pid = "", yara = {{name = "shellcode_patterns"}}}},
+    behavior = {processes = {}, summary = {executed_commands = {}}}})
+  assert_eq(r.data[1].Hit, "dropped file x.bin triggered the Yara rule 'shellcode_patterns'")
+end
