@@ -8,7 +8,8 @@ references = {"https://learn.microsoft.com/en-us/windows/win32/wer/windows-error
 -- Windows Error Reporting is started for a crashed process as
 -- "WerFault.exe -u -p <pid> -s <n>". A crash matters because the behaviour
 -- after it is missing from the report (and exploits or anti-analysis tricks
--- often crash on purpose).
+-- often crash on purpose). CAPE 2.2 did not report this for the 0000a657
+-- report although WerFault ran for two crashed processes there.
 local PATTERN = "(?i)(^|[\\s\\\\/\"'])werfault(\\.exe)?[\"']?\\s+.*-p\\s+(\\d+)"
 
 function run(results)

@@ -8,7 +8,9 @@ references = {"https://attack.mitre.org/techniques/T1008/",
 ttps = {"T1008"}
 
 -- Many distinct public addresses contacted without a DNS lookup: peer-to-peer
--- botnets and fallback C2 lists. Resolvers are excluded.
+-- botnets and fallback C2 lists. Resolvers are excluded. Also matches the
+-- two CuckooML reports (7 and 20 such addresses); Cuckoo 2.0.7 has no
+-- equivalent signature.
 local MIN_HOSTS = 5
 
 local function is_public(ip)

@@ -10,6 +10,9 @@ ttps = {"T1027.002"}
 -- content. Read from the static PE analysis: Cuckoo 2 static.pe_sections,
 -- CAPE 2.2 static.pe.sections, CAPE 2.4 target.file.pe.sections (entropy is
 -- a number in Cuckoo and a string in CAPE).
+-- The static signatures also match the 77c96105 report, for which CAPE
+-- produced no signatures at all (the sample never ran); the reshaped
+-- cuckoo12 fixture dropped the static section, so they cannot match there.
 local THRESHOLD = 6.8
 
 local function sections(results)
