@@ -67,6 +67,7 @@ type cli struct {
 	Run     runCmd     `cmd:"" default:"withargs" help:"Run signatures over reports (the default verb)."`
 	List    listCmd    `cmd:"" help:"List the signatures of a set and their metadata."`
 	Test    testCmd    `cmd:"" help:"Run the signature tests (NAME_test.lua beside each signature)."`
+	Check   checkCmd   `cmd:"" help:"Load and validate signatures without running them."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
 
