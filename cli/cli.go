@@ -68,6 +68,7 @@ type cli struct {
 	List    listCmd    `cmd:"" help:"List the signatures of a set and their metadata."`
 	Test    testCmd    `cmd:"" help:"Run the signature tests (NAME_test.lua beside each signature)."`
 	Check   checkCmd   `cmd:"" help:"Load and validate signatures without running them."`
+	New     newCmd     `cmd:"" help:"Write a new signature and its test from a template."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
 
