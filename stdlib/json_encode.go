@@ -206,9 +206,11 @@ func (e *encoder) table(dst []byte, t *lua.LTable) ([]byte, error) {
 		clear(e.kvs[start:])
 		e.kvs = e.kvs[:start]
 	}()
-	// Next rather than ForEach: ForEach boxes every string key into a new interface value.
+	// ForEach rather than Next, although ForEach boxes every string key: Next never ends on
+	// a table that holds an integer key in both its array and hash parts, which Go code
+	// can build with RawSetH, and a loop here could not be interrupted by the timeout.
 	count, seq, maxKey := 0, true, 0.0
-	for k, v := t.Next(lua.LNil); k != lua.LNil; k, v = t.Next(k) {
+	t.ForEach(func(k, v lua.LValue) {
 		count++
 		if n, ok := k.(lua.LNumber); ok && seq {
 			f := float64(n)
@@ -221,7 +223,7 @@ func (e *encoder) table(dst []byte, t *lua.LTable) ([]byte, error) {
 			seq = false
 		}
 		e.kvs = append(e.kvs, kv{k: k, val: v})
-	}
+	})
 	if count == 0 || seq && maxKey <= float64(count) {
 		dst = append(dst, '[')
 		for i := 1; i <= count; i++ {
