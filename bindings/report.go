@@ -143,25 +143,21 @@ func (r *Report) detect() Layout {
 		}
 		for i := 0; i < d.Len(p.Calls) && i < 8; i++ {
 			c, _ := d.Index(p.Calls, i)
-			switch d.Kind(r.child(c, "arguments", jsondoc.Object)) {
-			case jsondoc.Object:
+			switch {
+			case r.child(c, "arguments", jsondoc.Object) != none, r.child(c, "return_value", jsondoc.Number) != none:
 				return LayoutCuckoo2
-			}
-			if r.child(c, "return_value", jsondoc.Number) != none || r.child(c, "pretty_return", jsondoc.String) != none {
-				if r.child(c, "pretty_return", jsondoc.String) != none {
-					return LayoutCAPE
-				}
-				return LayoutCuckoo2
+			case r.child(c, "pretty_return", jsondoc.String) != none:
+				return LayoutCAPE
 			}
 		}
 	}
 	for _, k := range []string{"file_opened", "file_created", "file_written", "file_read", "regkey_opened", "regkey_read", "regkey_written", "mutex", "command_line", "dll_loaded", "resolves_host", "connects_ip"} {
-		if _, ok := d.Get(r.summary, k); ok && r.summary != none {
+		if _, ok := d.Get(r.summary, k); ok {
 			return LayoutCuckoo2
 		}
 	}
 	for _, k := range []string{"read_files", "write_files", "delete_files", "read_keys", "write_keys", "executed_commands", "resolved_apis"} {
-		if _, ok := d.Get(r.summary, k); ok && r.summary != none {
+		if _, ok := d.Get(r.summary, k); ok {
 			return LayoutCAPE
 		}
 	}
@@ -175,10 +171,8 @@ func (r *Report) detect() Layout {
 			return LayoutCuckoo1
 		}
 	}
-	if r.summary != none {
-		if _, ok := d.Get(r.summary, "files"); ok {
-			return LayoutCuckoo1
-		}
+	if _, ok := d.Get(r.summary, "files"); ok {
+		return LayoutCuckoo1
 	}
 	return LayoutUnknown
 }
@@ -331,7 +325,7 @@ func (c *collector) general(general string, specific ...string) {
 	c.summary(specific...)
 }
 
-// apiOf returns the API names called by the process with the given pid
+// apisOf returns the API names called by the process with the given pid
 // (compared by the raw number text).
 func (r *Report) apisOf(pid string) []string {
 	c := collector{r: r, seen: map[string]bool{}}
