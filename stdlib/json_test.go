@@ -225,6 +225,20 @@ func TestAppendJSONDepth(t *testing.T) {
 	}
 }
 
+// A table whose integer key sits in the hash part while the array part covers it (only Go
+// code can build one, with RawSetH) must not hang the encoder: LTable.Next loops forever on it.
+func TestAppendJSONGoBuiltTable(t *testing.T) {
+	L := newState(t)
+	tb := L.CreateTable(0, 0)
+	tb.RawSetInt(100, lua.LTrue)
+	tb.RawSetInt(7, lua.LTrue)
+	tb.RawSetH(lua.LNumber(3), lua.LTrue)
+	got, err := AppendJSON(nil, tb)
+	if err != nil || string(got) != `{"100":true,"3":true,"7":true}` {
+		t.Fatalf("got %s, %v", got, err)
+	}
+}
+
 func TestJSONEncodeFromLua(t *testing.T) {
 	runCases(t, []luaCase{
 		{"encode table", `return json.encode({name = "x", list = {1, 2}})`, `"{\"list\":[1,2],\"name\":\"x\"}"`, false},
