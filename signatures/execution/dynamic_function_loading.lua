@@ -45,6 +45,7 @@ function on_call(call, process)
     local ord = arg(call, "Ordinal", "ordinal")
     if ord ~= nil and tostring(ord) ~= "0" then fn = "#" .. tostring(ord) end
   end
+  if module == "" and fn == "" then return end
   local key = tostring(module) .. "/" .. tostring(fn)
   if seen[key] then return end
   seen[key] = true

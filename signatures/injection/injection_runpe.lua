@@ -82,6 +82,9 @@ function on_call(call, process)
                    modified = false}
     s.by_process[ph] = child
     if th ~= nil then s.by_thread[th] = child end
+  elseif next(s.by_process) == nil then
+    -- nothing created suspended yet: the common case, skip argument decoding
+    return
   elseif api == "WriteProcessMemory" or api == "NtWriteVirtualMemory" or api == "NtMapViewOfSection"
       or api == "NtUnmapViewOfSection" then
     local child = s.by_process[hkey(arg(call, "ProcessHandle", "process_handle")) or ""]

@@ -14,6 +14,13 @@ ttps = {"T1055", "T1027.002"}
 filter_apinames = {"NtAllocateVirtualMemory", "NtAllocateVirtualMemoryEx", "VirtualAllocEx",
                    "VirtualAlloc", "NtProtectVirtualMemory", "VirtualProtectEx", "VirtualProtect",
                    "NtMapViewOfSection"}
+-- Go-side prefilter: the protection value printed as a string contains
+-- "40" (CAPE hex, 0x00000040) or "64" (Cuckoo decimal); the exact test is
+-- done below.
+filter_arguments = {
+  Protection = {"40", "64"}, NewAccessProtection = {"40", "64"}, Win32Protect = {"40", "64"},
+  protection = {"40", "64"}, flProtect = {"40", "64"}, flNewProtect = {"40", "64"},
+}
 markcount = 20
 
 local PAGE_EXECUTE_READWRITE = 0x40
