@@ -11,6 +11,10 @@ ttps = {"T1555.003", "T1539"}
 -- Chromium-family profiles, Firefox/Thunderbird profiles, and IE/Edge legacy
 -- cookie and credential stores. Directory listings (a path ending in "\" or
 -- "\*") are not counted, only named files.
+-- Evidence comes from the file calls of processes that are not browsers
+-- themselves (a browser reading its own profile is not theft), and from the
+-- summary's file list when the report has no browser process to confuse it
+-- with.
 
 local PATTERNS = {
   -- Chromium family (Chrome, Edge, Brave, Opera, Vivaldi, Yandex ...)
@@ -23,16 +27,58 @@ local PATTERNS = {
   ".*\\\\Microsoft\\\\Windows\\\\(INet)?Cookies\\\\(Low\\\\)?[^\\\\*]+\\.txt$",
   ".*\\\\Microsoft\\\\(Credentials|Vault)\\\\[^\\\\*]+$",
 }
+local HINTS = {"Login Data", "Cookies", "Web Data", "Local State", "logins.json", "signons.sqlite",
+               "key3.db", "key4.db", "formhistory.sqlite", "cert9.db", "\\Credentials\\", "\\Vault\\"}
+
+filter_apinames = {"NtCreateFile", "NtOpenFile", "CreateFileA", "CreateFileW", "NtReadFile",
+                   "CopyFileA", "CopyFileW", "CopyFileExW", "DeleteFileA", "DeleteFileW", "NtQueryAttributesFile"}
+filter_arguments = {FileName = HINTS, filepath = HINTS, HandleName = HINTS, ExistingFileName = HINTS,
+                    oldfilepath = HINTS, lpFileName = HINTS}
+
+local BROWSERS = {}
+for _, b in ipairs({"iexplore.exe", "chrome.exe", "msedge.exe", "microsoftedge.exe",
+  "microsoftedgecp.exe", "firefox.exe", "opera.exe", "brave.exe", "vivaldi.exe", "browser.exe",
+  "thunderbird.exe", "waterfox.exe", "palemoon.exe", "seamonkey.exe"}) do BROWSERS[b] = true end
+
+local seen = {}
+
+local function matches(f)
+  for _, p in ipairs(PATTERNS) do
+    if re.match(f, "(?i)^" .. p) then return true end
+  end
+  return false
+end
+
+local function add(f, who)
+  local k = f:lower()
+  if seen[k] then return end
+  seen[k] = true
+  mark({file = f, process = who})
+end
+
+local function arg(call, ...)
+  for i = 1, select("#", ...) do
+    local v = get_argument(call, (select(i, ...)))
+    if v ~= nil then return v end
+  end
+  return nil
+end
+
+function on_call(call, process)
+  if BROWSERS[tostring(process.name):lower()] then return end
+  local f = arg(call, "FileName", "filepath", "HandleName", "ExistingFileName", "oldfilepath", "lpFileName")
+  if type(f) == "string" and matches(f) then
+    add(f, process.name)
+    mark_call()
+  end
+end
 
 function run(results)
-  local seen = {}
+  for _, p in ipairs(processes()) do
+    if BROWSERS[tostring(p.name):lower()] then return has_marks() end
+  end
   for _, p in ipairs(PATTERNS) do
-    for _, file in ipairs(check_file(p, {regex = true, all = true})) do
-      if not seen[file:lower()] then
-        seen[file:lower()] = true
-        mark({file = file})
-      end
-    end
+    for _, file in ipairs(check_file(p, {regex = true, all = true})) do add(file, nil) end
   end
   return has_marks()
 end
