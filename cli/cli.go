@@ -69,6 +69,7 @@ type cli struct {
 	Test    testCmd    `cmd:"" help:"Run the signature tests (NAME_test.lua beside each signature)."`
 	Check   checkCmd   `cmd:"" help:"Load and validate signatures without running them."`
 	New     newCmd     `cmd:"" help:"Write a new signature and its test from a template."`
+	Types   typesCmd   `cmd:"" help:"Write LuaLS definitions and a .luarc.json for editor completion."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
 

@@ -95,6 +95,8 @@ ttps = {"T1105"}
 -- are filtered in Go, so other calls never reach Lua) and define on_call:
 --
 -- filter_apinames = {"NtWriteFile"}
+-- ---@param call sigrun.Call
+-- ---@param process sigrun.Process
 -- function on_call(call, process)
 --   if path.extension(get_argument(call, "HandleName")) == ".exe" then
 --     mark_call()
@@ -102,6 +104,7 @@ ttps = {"T1105"}
 -- end
 
 -- run is called once per report, after the calls; results is the report.
+---@param results sigrun.Results
 function run(results)
   for _, file in ipairs(check_write_file([[.*\.(exe|dll|scr)$]], {regex = true, all = true})) do
     mark({file = file})

@@ -1,0 +1,215 @@
+---@meta report
+-- sigrun: the report a signature reads (results, process.raw, call), the union of the
+-- main sections of the Cuckoo 1.x, Cuckoo 2.x and CAPE layouts. Every field may be
+-- missing (nil). The report is read-only: any write raises "report is read-only".
+-- JSON null is nil (json.null inside arrays); integers beyond 2^53 are strings.
+-- Written by `sigrun types`; regenerate rather than edit.
+
+---The whole report, passed to run(results).
+---@class sigrun.Results
+---@field info? sigrun.Info
+---@field target? sigrun.Target
+---@field behavior? sigrun.Behavior
+---@field network? sigrun.Network
+---@field signatures? sigrun.ReportSignature[] the sandbox's own matches (sigrun merges into this list)
+---@field static? table static analysis (PE headers, imports, sections, ...)
+---@field dropped? sigrun.FileInfo[] files the sample dropped
+---@field procmemory? table[] process memory dumps and their yara matches
+---@field procdump? table[] CAPE: dumped process payloads
+---@field CAPE? {payloads?: table[], configs?: table[]} CAPE: extracted payloads and configurations
+---@field strings? string[]
+---@field debug? table analyser log and errors
+---@field suricata? table CAPE: Suricata alerts, tls, http, dns
+---@field virustotal? table
+---@field ttps? table[] CAPE: MITRE ATT&CK techniques of its own signatures
+---@field malscore? number CAPE
+---@field malfamily_tag? string CAPE
+---@field statistics? table
+---@field [string] any
+
+---@class sigrun.Info
+---@field id? integer task id
+---@field category? string "file" or "url"
+---@field package? string analysis package
+---@field started? string|integer
+---@field ended? string|integer
+---@field duration? integer seconds
+---@field version? string sandbox version
+---@field score? number Cuckoo 2.x
+---@field machine? table guest machine {name, label, platform, manager, ...}
+---@field platform? string Cuckoo 2.x
+---@field options? string|table
+---@field custom? string
+---@field timeout? boolean
+---@field [string] any
+
+---@class sigrun.Target
+---@field category? string "file" or "url"
+---@field file? sigrun.FileInfo
+---@field url? string
+---@field [string] any
+
+---@class sigrun.FileInfo
+---@field name? string
+---@field path? string
+---@field guest_paths? string|string[]
+---@field size? integer
+---@field md5? string
+---@field sha1? string
+---@field sha256? string
+---@field sha512? string
+---@field ssdeep? string
+---@field crc32? string
+---@field type? string libmagic description
+---@field yara? table[] {name, meta, strings}
+---@field cape_yara? table[] CAPE
+---@field urls? string[]
+---@field [string] any
+
+---@class sigrun.Behavior
+---@field processes? sigrun.ReportProcess[]
+---@field processtree? table[] {pid, name, parent_id, children, ...}
+---@field summary? sigrun.Summary
+---@field apistats? table<string, table<string, integer>> Cuckoo 2.x: pid -> API name -> count
+---@field generic? table[] Cuckoo 2.x: per-process summaries
+---@field anomaly? table[] CAPE
+---@field enhanced? table[] CAPE: high-level events
+---@field [string] any
+
+---A process as in the report (process.raw). Field names differ per layout:
+---Cuckoo 1.x and CAPE use process_id/parent_id, Cuckoo 2.x pid/ppid.
+---@class sigrun.ReportProcess
+---@field process_id? integer Cuckoo 1.x, CAPE
+---@field parent_id? integer Cuckoo 1.x, CAPE
+---@field pid? integer Cuckoo 2.x
+---@field ppid? integer Cuckoo 2.x
+---@field process_name? string
+---@field process_path? string Cuckoo 2.x
+---@field module_path? string CAPE
+---@field command_line? string Cuckoo 2.x
+---@field environ? {CommandLine?: string, UserName?: string, ComputerName?: string, [string]: any} CAPE
+---@field first_seen? number|string
+---@field calls? sigrun.Call[]
+---@field threads? string[] CAPE
+---@field modules? table[] Cuckoo 2.x
+---@field [string] any
+
+---An API call as in the report (the call argument of on_call). Read arguments with
+---get_argument(call, name) and the return value with get_return(call): they hide
+---the layout.
+---@class sigrun.Call
+---@field api? string
+---@field category? string
+---@field status? boolean|integer
+---@field return_value? any Cuckoo 2.x
+---@field return? any Cuckoo 1.x, CAPE
+---@field pretty_return? string CAPE
+---@field arguments? sigrun.Argument[]|table<string, any> a list of {name, value} (Cuckoo 1.x, CAPE) or an object (Cuckoo 2.x)
+---@field timestamp? string Cuckoo 1.x, CAPE
+---@field time? number Cuckoo 2.x
+---@field thread_id? integer|string Cuckoo 1.x, CAPE
+---@field tid? integer Cuckoo 2.x
+---@field repeated? integer Cuckoo 1.x, CAPE
+---@field flags? table<string, string> Cuckoo 2.x
+---@field caller? string CAPE
+---@field parentcaller? string CAPE
+---@field id? integer
+---@field [string] any
+
+---@class sigrun.Argument
+---@field name string
+---@field value any
+---@field pretty_value? string CAPE
+
+---behavior.summary, whose keys differ per layout (the check_* helpers read them for you).
+---@class sigrun.Summary
+---@field files? string[] Cuckoo 1.x, CAPE
+---@field keys? string[] Cuckoo 1.x, CAPE
+---@field mutexes? string[] Cuckoo 1.x, CAPE
+---@field read_files? string[] CAPE
+---@field write_files? string[] CAPE
+---@field delete_files? string[] CAPE
+---@field read_keys? string[] CAPE
+---@field write_keys? string[] CAPE
+---@field delete_keys? string[] CAPE
+---@field executed_commands? string[] CAPE
+---@field resolved_apis? string[] CAPE
+---@field created_services? string[] CAPE
+---@field started_services? string[] CAPE
+---@field file_opened? string[] Cuckoo 2.x
+---@field file_created? string[] Cuckoo 2.x
+---@field file_recreated? string[] Cuckoo 2.x
+---@field file_read? string[] Cuckoo 2.x
+---@field file_written? string[] Cuckoo 2.x
+---@field file_deleted? string[] Cuckoo 2.x
+---@field file_exists? string[] Cuckoo 2.x
+---@field file_failed? string[] Cuckoo 2.x
+---@field file_copied? string[][] Cuckoo 2.x
+---@field file_moved? string[][] Cuckoo 2.x
+---@field directory_created? string[] Cuckoo 2.x
+---@field directory_enumerated? string[] Cuckoo 2.x
+---@field directory_removed? string[] Cuckoo 2.x
+---@field regkey_opened? string[] Cuckoo 2.x
+---@field regkey_read? string[] Cuckoo 2.x
+---@field regkey_written? string[] Cuckoo 2.x
+---@field regkey_deleted? string[] Cuckoo 2.x
+---@field mutex? string[] Cuckoo 2.x
+---@field command_line? string[] Cuckoo 2.x
+---@field dll_loaded? string[] Cuckoo 2.x
+---@field guid? string[] Cuckoo 2.x
+---@field resolves_host? string[] Cuckoo 2.x
+---@field connects_ip? string[] Cuckoo 2.x
+---@field connects_host? string[] Cuckoo 2.x
+---@field fetches_url? string[] Cuckoo 2.x
+---@field downloads_file? string[] Cuckoo 2.x
+---@field wmi_query? string[] Cuckoo 2.x
+---@field [string] any
+
+---@class sigrun.Network
+---@field hosts? (string|{ip: string, country_name?: string, hostname?: string, inaddrarpa?: string})[] strings in Cuckoo 1.x/2.x, objects in CAPE
+---@field domains? {domain: string, ip?: string}[]
+---@field dns? {request: string, type?: string, answers?: {type: string, data: string}[]}[]
+---@field tcp? sigrun.Flow[]
+---@field udp? sigrun.Flow[]
+---@field icmp? {src: string, dst: string, type: integer, data?: string}[]
+---@field http? {uri: string, host?: string, port?: integer, method?: string, path?: string, data?: string, body?: string, ["user-agent"]?: string, version?: string}[]
+---@field http_ex? table[]
+---@field https_ex? table[]
+---@field smtp? table[]
+---@field irc? table[]
+---@field tls? table[]
+---@field dead_hosts? (string|string[])[]
+---@field dns_servers? string[]
+---@field pcap_sha256? string
+---@field [string] any
+
+---@class sigrun.Flow
+---@field src string
+---@field dst string
+---@field sport integer
+---@field dport integer
+---@field offset? integer
+---@field time? number
+
+---An entry of the report's signatures list.
+---@class sigrun.ReportSignature
+---@field name string
+---@field description? string
+---@field severity? integer
+---@field alert? boolean
+---@field references? string[]
+---@field families? string[]
+---@field categories? string[]
+---@field ttps? string[]
+---@field data? table[]
+---@field markcount? integer
+
+---A process as sigrun normalises it over the three layouts (on_process, on_call,
+---processes()). A field is nil where the layout lacks it.
+---@class sigrun.Process
+---@field pid? integer
+---@field ppid? integer
+---@field name? string process name, e.g. "explorer.exe"
+---@field path? string image path (process_path or module_path)
+---@field command_line? string
+---@field raw sigrun.ReportProcess the report's own process object
