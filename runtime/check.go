@@ -46,7 +46,7 @@ func (o LoadOptions) Check(files []File) (*Set, Errors, error) {
 		if err != nil {
 			continue // a syntax error: LoadFiles reported it
 		}
-		l := &linter{file: f.Path, lines: bytes.Split(f.Src, []byte("\n")), known: known, sig: sigName(set, f.Path)}
+		l := &linter{file: f.Path, src: f.Src, lines: bytes.Split(f.Src, []byte("\n")), known: known, sig: sigName(set, f.Path)}
 		l.run(chunk)
 		errs = append(errs, l.errs...)
 	}
@@ -180,6 +180,7 @@ func sandboxGlobals(funcs map[string]any) map[string]bool {
 type linter struct {
 	file    string
 	sig     string
+	src     []byte
 	lines   [][]byte
 	known   map[string]bool // sandbox globals
 	globals map[string]bool // globals the file assigns at its top level
@@ -298,6 +299,7 @@ func collectAssigned(stmts []ast.Stmt, out map[string]bool) {
 
 func (l *linter) add(e *Error) {
 	e.File, e.Signature = l.file, l.sig
+	e.attachSource(l.src)
 	l.errs = append(l.errs, e)
 }
 
@@ -554,7 +556,10 @@ func (l *linter) expr(e ast.Expr) {
 		}
 		err := &Error{Kind: KindWarning, Line: x.Line(), Col: l.col(x.Line(), x.Value, true),
 			Msg: fmt.Sprintf("unknown global `%s`: it is nil here", x.Value)}
-		if s := closest(x.Value, l.candidates()); s != "" {
+		if why, ok := unavailable[x.Value]; ok {
+			err.Msg = fmt.Sprintf("`%s` is not available in the sandbox: it is nil here", x.Value)
+			err.Hint = why
+		} else if s := l.suggest(x.Value); s != "" {
 			err.Hint = "did you mean `" + s + "`?"
 		}
 		l.once("read:"+x.Value, err)
@@ -600,6 +605,43 @@ func (l *linter) expr(e ast.Expr) {
 	case *ast.FunctionExpr:
 		l.function("", x.ParList.Names, x.Stmts)
 	}
+}
+
+// unavailable are the standard Lua globals the sandbox leaves out, with
+// what to do instead.
+var unavailable = map[string]string{
+	"io":             "signatures cannot read or write files; the report comes in results and through the check_* helpers",
+	"require":        "re, json, path, net, hash and the string helpers are globals already; there is nothing else to load",
+	"module":         "one signature is one file; share code by copying it (signatures are independent by design)",
+	"package":        "one signature is one file; there are no modules to load",
+	"load":           "running code built at run time is not allowed",
+	"loadstring":     "running code built at run time is not allowed",
+	"dofile":         "running other files is not allowed",
+	"loadfile":       "running other files is not allowed",
+	"setfenv":        "each signature already has its own globals",
+	"getfenv":        "use _G for this signature's globals",
+	"rawset":         "assign with t[k] = v",
+	"rawget":         "read with t[k]",
+	"debug":          "use print: its output is shown with the signature's name",
+	"collectgarbage": "memory is managed by sigrun",
+	"newproxy":       "use a table with a metatable",
+	"coroutine":      "hooks run to completion; a hook that yields is an error",
+}
+
+// suggest returns the known name closest to s: within edit distance 1 for
+// short names, 2 for longer ones.
+func (l *linter) suggest(s string) string {
+	maxD := 2
+	if len(s) <= 4 {
+		maxD = 1
+	}
+	best, bestD := "", maxD+1
+	for _, c := range l.candidates() {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
 }
 
 func (l *linter) candidates() []string {

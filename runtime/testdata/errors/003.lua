@@ -1,0 +1,4 @@
+-- metadata: name missing
+description = "d"
+severity = 1
+function run() end

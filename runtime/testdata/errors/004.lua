@@ -1,0 +1,5 @@
+-- metadata: name not lowercase
+name = "Creates-Exe"
+description = "d"
+severity = 1
+function run() end

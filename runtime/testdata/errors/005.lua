@@ -1,0 +1,3 @@
+-- metadata: description and severity missing
+name = "x"
+function run() end
