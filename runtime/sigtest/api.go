@@ -338,13 +338,16 @@ func (t *test) result(L *lua.LState, res *sigrt.Result, name string) *lua.LTable
 		if e.Signature != name {
 			continue
 		}
+		short := *e // r.error is one line: file:line: message
+		short.Source, short.Hint = "", ""
 		se := &sigError{sig: name, msg: e.Error(), line: t.where(L)}
 		t.unread = append(t.unread, se)
 		mt := L.NewTable()
+		errText := lua.LString(short.Error())
 		mt.RawSetString("__index", L.NewFunction(func(L *lua.LState) int {
 			if L.Get(2) == lua.LString("error") {
 				se.read = true
-				L.Push(lua.LString(se.msg))
+				L.Push(errText)
 				return 1
 			}
 			L.Push(lua.LNil)
