@@ -79,6 +79,13 @@ func (t *test) finish(res *Result, err error) {
 	switch {
 	case t.failure != nil:
 		res.Status, res.Line, res.Message = Fail, t.failure.line, t.failure.msg
+		// The likely cause of a failed assertion: a signature that raised.
+		for _, e := range t.unread {
+			if !e.read {
+				res.Message += fmt.Sprintf("\nsignature %s raised an error (run_signature at line %d):\n    %s",
+					e.sig, e.line, strings.ReplaceAll(e.msg, "\n", "\n    "))
+			}
+		}
 	case t.skipped != nil:
 		res.Status, res.Line, res.Message = Skip, t.skipped.line, t.skipped.msg
 	case err != nil:

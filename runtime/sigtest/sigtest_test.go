@@ -93,6 +93,10 @@ function test_pcall_does_not_hide_failure()
 end
 
 function not_a_test() error("never") end
+
+function test_assert_after_error()
+  assert_true(run_signature(rep({}), "boom").matched)
+end
 `
 
 const followsSig = `name = "follows"
@@ -177,6 +181,7 @@ func TestRunTests(t *testing.T) {
 		{"test_unread_error", Fail, 60, []string{"signature boom raised an error and the test did not check it", "sigs/y/boom.lua:4: kaboom", "hint: read the result's .error"}},
 		{"test_unknown_name", Fail, 64, []string{`no signature "follow" in the set`, `did you mean "follows"?`}},
 		{"test_pcall_does_not_hide_failure", Fail, 68, []string{"assert_true: got false"}},
+		{"test_assert_after_error", Fail, 74, []string{"assert_true: got false\nsignature boom raised an error (run_signature at line 74):\n    sigs/y/boom.lua:4: kaboom"}},
 		{"test_orphan", Fail, 1, []string{"no signature beside sigs/y/orphan_test.lua: expected sigs/y/orphan.lua"}},
 		{"test_a", Pass, 0, nil},
 	}
