@@ -24,10 +24,15 @@ type runCmd struct {
 	Jobs        int           `short:"j" placeholder:"N" help:"Lua states running at once (default: number of CPUs)."`
 	FailOn      int           `name:"fail-on" placeholder:"N" help:"Exit 1 when a signature of severity N or more matches."`
 	Profile     bool          `help:"Print a per-signature time table on stderr."`
+	Watch       bool          `help:"Rerun on every save of a signature or report and show what changed (Ctrl-C to quit)."`
 }
 
 func (c *runCmd) Run(stdio *IO) error {
-	if code := runReports(stdio, c); code != ExitOK {
+	run := runReports
+	if c.Watch {
+		run = watchReports
+	}
+	if code := run(stdio, c); code != ExitOK {
 		return exitError{code}
 	}
 	return nil

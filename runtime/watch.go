@@ -226,7 +226,11 @@ func (w *watcher) init() error {
 	for _, p := range w.opts.Sources {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return err
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return fmt.Errorf("%s: %w", p, err) // as LoadDir's callers word it
 		}
 		abs, err := filepath.Abs(p)
 		if err != nil {

@@ -2,7 +2,9 @@ package runtime_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	goruntime "runtime"
@@ -425,7 +427,7 @@ func TestWatchFixedSet(t *testing.T) {
 
 func TestWatchMissingSource(t *testing.T) {
 	err := sigrt.Watch(context.Background(), sigrt.WatchOptions{Sources: []string{filepath.Join(t.TempDir(), "nope")}}, func(sigrt.Update) {})
-	if err == nil || !os.IsNotExist(err) {
+	if err == nil || !errors.Is(err, fs.ErrNotExist) || !strings.HasSuffix(err.Error(), "nope: no such file or directory") {
 		t.Fatalf("err = %v, want not exist", err)
 	}
 }

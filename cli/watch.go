@@ -1,0 +1,452 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	sigrt "github.com/sigrun-dev/sigrun/runtime"
+)
+
+// watchReports is `sigrun --watch`: run the reports, then rerun them on
+// every save of a signature or report and show what changed, until
+// SIGINT/SIGTERM (exit 0).
+func watchReports(stdio *IO, c *runCmd) int {
+	sources, reports, err := splitArgs(c.Args)
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "sigrun:", err)
+		return ExitUsage
+	}
+	switch {
+	case len(reports) == 0:
+		fmt.Fprintln(stdio.Err, "sigrun: no report given\n\thint: sigrun --watch [SIGDIR...] REPORT..., e.g. sigrun --watch signatures/ report.json")
+		return ExitUsage
+	case c.Output != "" || c.InPlace:
+		fmt.Fprintln(stdio.Err, "sigrun: --watch prints results; it does not write reports (-o, --in-place)")
+		return ExitUsage
+	case c.Format == "json":
+		fmt.Fprintln(stdio.Err, "sigrun: --watch prints a stream: use --format ndjson (one line per report per rerun) or text")
+		return ExitUsage
+	}
+	opts := sigrt.WatchOptions{
+		Sources: sources,
+		Reports: reports,
+		Engine:  sigrt.Options{Jobs: c.Jobs, Timeout: c.Timeout, Profile: c.Profile},
+		Select: func(s *sigrt.Signature) bool {
+			return s.Severity >= c.MinSeverity && (len(c.Only) == 0 || sigrt.MatchNames(c.Only, s.Name))
+		},
+	}
+	if len(sources) == 0 {
+		// The embedded stock set does not change: only the reports are watched.
+		set, _, err := loadSet(nil)
+		if err != nil {
+			fmt.Fprintln(stdio.Err, "sigrun:", err)
+			return ExitUsage
+		}
+		opts.Set = set.Select(opts.Select)
+	}
+	v := &watchView{io: stdio, format: c.Format, names: reports, prev: map[int]*sigrt.Result{}}
+	if stdio.Terminal && c.Format == "text" {
+		io.WriteString(stdio.Out, "\x1b[?25l\x1b[2J") // hide the cursor, clear once
+		defer io.WriteString(stdio.Out, "\x1b[?25h\n")
+	}
+	err = sigrt.Watch(stdio.Context, opts, func(u sigrt.Update) {
+		v.update(u)
+		if c.Profile {
+			var ts []sigrt.Timing
+			for _, r := range u.Results {
+				if r != nil {
+					ts = append(ts, r.Timings...)
+				}
+			}
+			printProfile(stdio.Err, ts)
+		}
+	})
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "sigrun:", err)
+		return ExitUsage
+	}
+	return ExitOK
+}
+
+// watchView prints the updates of a watch: ndjson lines, or a text diff
+// against the previous update (a redrawn screen on a terminal).
+type watchView struct {
+	io     *IO
+	format string
+	names  []string              // the reports, as given
+	prev   map[int]*sigrt.Result // by report index
+}
+
+func (v *watchView) update(u sigrt.Update) {
+	loadErrs := onlyErrors(u.LoadErrors)
+	if v.format == "ndjson" {
+		p := &printer{io: v.io, format: "ndjson", loadErrs: loadErrs}
+		for i, res := range u.Results {
+			if res == nil {
+				fmt.Fprintln(v.io.Err, "sigrun:", u.ReportErrors[i])
+				continue
+			}
+			b, _ := p.withLoadErrors(res).MarshalJSON()
+			line := append([]byte(`{"seq":`+strconv.Itoa(u.Seq)+","), b[1:]...)
+			v.io.Out.Write(append(line, '\n'))
+			for _, l := range res.Logs {
+				fmt.Fprintf(v.io.Err, "%s: %s: %s\n", res.Report, l.Signature, l.Message)
+			}
+		}
+		return
+	}
+	var b bytes.Buffer
+	v.text(&b, u)
+	for i, res := range u.Results {
+		v.prev[i] = res
+	}
+	if !v.io.Terminal {
+		v.io.Out.Write(b.Bytes())
+		return
+	}
+	// Redraw in place: home, each line cleared to its end, the rest of
+	// the screen cleared; cut to the screen so nothing scrolls.
+	width, height := terminalSize()
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	if height > 2 && len(lines) > height-1 {
+		more := len(lines) - (height - 2)
+		lines = append(lines[:height-2], v.paint(dim, fmt.Sprintf("… %d more lines (enlarge the terminal)", more)))
+	}
+	var out bytes.Buffer
+	out.WriteString("\x1b[H")
+	for _, l := range lines {
+		if width > 0 {
+			l = fitANSI(l, width)
+		}
+		out.WriteString(l + "\x1b[K\n")
+	}
+	out.WriteString("\x1b[J")
+	v.io.Out.Write(out.Bytes())
+}
+
+const (
+	watchGreen = "\x1b[32m"
+	watchCyan  = "\x1b[36m"
+)
+
+func (v *watchView) paint(code, s string) string {
+	if !v.io.Terminal {
+		return s
+	}
+	return code + s + reset
+}
+
+// text writes one update: on a terminal the whole current state with the
+// changes marked, else the first state in full and then only what changed.
+func (v *watchView) text(w io.Writer, u sigrt.Update) {
+	term := v.io.Terminal
+	nsig := 0
+	if u.Set != nil {
+		nsig = u.Set.Len()
+	}
+	head := fmt.Sprintf("update %d: %d signatures, %d reports", u.Seq, nsig, len(u.Results))
+	if len(u.Changed) > 0 {
+		head = fmt.Sprintf("update %d: %s changed", u.Seq, listNames(u.Changed, 3))
+	}
+	if term {
+		fmt.Fprintf(w, "%s  %s\n", v.paint(bold, "sigrun --watch"), v.paint(dim, time.Now().Format("15:04:05")+"  "+head+"  (Ctrl-C to quit)"))
+	} else {
+		if u.Seq > 1 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "== %s\n", head)
+	}
+	full := term || u.Seq == 1
+	for i, res := range u.Results {
+		if res == nil {
+			fmt.Fprintf(w, "%s: %s\n", v.paint(bold, v.names[i]), v.paint(red, fmt.Sprint(u.ReportErrors[i])))
+			continue
+		}
+		v.report(w, res, v.prev[i], full, u.Seq > 1)
+	}
+	v.loadErrors(w, u)
+}
+
+// report writes one report's matches (full) and how they changed since
+// prev (when diff).
+func (v *watchView) report(w io.Writer, res, prev *sigrt.Result, full, diff bool) {
+	d := diffResults(prev, res)
+	if !diff || prev == nil {
+		d = resultDiff{}
+	}
+	noun := "matches"
+	if len(res.Matches) == 1 {
+		noun = "match"
+	}
+	summary := fmt.Sprintf("%d %s", len(res.Matches), noun)
+	if diff {
+		var parts []string
+		if n := len(d.started); n > 0 {
+			parts = append(parts, v.paint(watchGreen, fmt.Sprintf("%d started", n)))
+		}
+		if n := len(d.stopped); n > 0 {
+			parts = append(parts, v.paint(red, fmt.Sprintf("%d stopped", n)))
+		}
+		if n := len(d.changed); n > 0 {
+			parts = append(parts, v.paint(yellow, fmt.Sprintf("%d changed", n)))
+		}
+		if len(parts) == 0 {
+			parts = append(parts, "no change")
+		}
+		summary += " (" + strings.Join(parts, ", ") + ")"
+	}
+	fmt.Fprintf(w, "\n%s: %s\n", v.paint(bold, res.Report), summary)
+	width := 0
+	if v.io.Terminal {
+		width, _ = terminalSize()
+	}
+	if full && (len(res.Matches) > 0 || len(d.stopped) > 0) {
+		t := newTable(w)
+		t.row(" ", "SEV", "NAME", "DESCRIPTION", "MARKS")
+		for _, m := range res.Matches {
+			mark, marks := " ", strconv.Itoa(markTotal(m))
+			if d.started[m.Name] {
+				mark = v.paint(watchGreen, "+")
+			} else if c, ok := d.changed[m.Name]; ok {
+				mark = v.paint(yellow, "~")
+				marks += " " + v.paint(yellow, c.String())
+			}
+			desc := m.Description
+			if width > 0 {
+				desc = fit(desc, width-len(m.Name)-30)
+			}
+			t.row(mark, v.severity(m.Severity), m.Name, desc, marks)
+		}
+		for _, m := range d.stoppedList() {
+			t.row(v.paint(red, "-"), v.paint(dim, strconv.Itoa(m.Severity)), v.paint(dim, m.Name), v.paint(dim, "stopped matching"), "")
+		}
+		t.flush()
+	} else {
+		for _, name := range sortedKeys(d.started) {
+			m := findMatch(res, name)
+			fmt.Fprintf(w, "  %s %s  started matching, %d marks\n", v.paint(watchGreen, "+"), name, markTotal(*m))
+		}
+		for _, m := range d.stoppedList() {
+			fmt.Fprintf(w, "  %s %s  stopped matching\n", v.paint(red, "-"), m.Name)
+		}
+	}
+	// The evidence that changed, a few entries per signature.
+	for _, name := range sortedKeys(d.changed) {
+		c := d.changed[name]
+		fmt.Fprintf(w, "  %s %s  marks %s\n", v.paint(yellow, "~"), name, c.String())
+		for _, e := range c.addedShown() {
+			fmt.Fprintf(w, "      %s %s\n", v.paint(watchGreen, "+"), fitWidth(e, width))
+		}
+		for _, e := range c.removedShown() {
+			fmt.Fprintf(w, "      %s %s\n", v.paint(red, "-"), fitWidth(e, width))
+		}
+	}
+	if len(res.Errors) > 0 {
+		fmt.Fprintln(w, v.paint(red, "  errors:"))
+		for _, e := range res.Errors {
+			fmt.Fprintf(w, "    %s [%s]\n", strings.ReplaceAll(e.Error(), "\n", "\n    "), e.Kind)
+		}
+	}
+	if len(res.Logs) > 0 {
+		fmt.Fprintln(w, v.paint(dim, "  output:"))
+		for i, l := range res.Logs {
+			if i == 10 {
+				fmt.Fprintf(w, "    … %d more lines\n", len(res.Logs)-i)
+				break
+			}
+			fmt.Fprintf(w, "    %s: %s\n", l.Signature, l.Message)
+		}
+	}
+}
+
+func (v *watchView) loadErrors(w io.Writer, u sigrt.Update) {
+	if len(u.LoadErrors) == 0 {
+		return
+	}
+	kept := map[string]bool{}
+	for _, f := range u.Kept {
+		kept[f] = true
+	}
+	fmt.Fprintln(w, "\n"+v.paint(red, "load errors:"))
+	for _, e := range u.LoadErrors {
+		note := ""
+		if kept[e.File] && e.Kind != sigrt.KindWarning {
+			note = v.paint(watchCyan, " (its last good version still runs)")
+			delete(kept, e.File) // once per file
+		}
+		fmt.Fprintf(w, "  %s%s\n", strings.ReplaceAll(e.Error(), "\n", "\n  "), note)
+	}
+}
+
+func (v *watchView) severity(n int) string {
+	s := strconv.Itoa(n)
+	switch {
+	case n >= 3:
+		return v.paint(red, s)
+	case n == 2:
+		return v.paint(yellow, s)
+	}
+	return s
+}
+
+// resultDiff is how one report's matches changed between two runs.
+type resultDiff struct {
+	started map[string]bool
+	stopped map[string]sigrt.Match
+	changed map[string]markDiff
+}
+
+// markDiff is how a match's evidence changed: entries added and removed
+// (compared as JSON text, counting repeats), and the totals.
+type markDiff struct {
+	added, removed []string
+	before, after  int
+}
+
+func (c markDiff) String() string {
+	s := fmt.Sprintf("+%d/-%d", len(c.added), len(c.removed))
+	if c.before != c.after && len(c.added) == 0 && len(c.removed) == 0 {
+		s = fmt.Sprintf("%d→%d", c.before, c.after) // only the dropped count moved
+	}
+	return s
+}
+
+const shownMarks = 3
+
+func (c markDiff) addedShown() []string   { return shown(c.added) }
+func (c markDiff) removedShown() []string { return shown(c.removed) }
+
+func shown(l []string) []string {
+	if len(l) <= shownMarks {
+		return l
+	}
+	return append(l[:shownMarks:shownMarks], fmt.Sprintf("… %d more", len(l)-shownMarks))
+}
+
+func (d resultDiff) stoppedList() []sigrt.Match {
+	var l []sigrt.Match
+	for _, name := range sortedKeys(d.stopped) {
+		l = append(l, d.stopped[name])
+	}
+	return l
+}
+
+func diffResults(prev, cur *sigrt.Result) resultDiff {
+	d := resultDiff{started: map[string]bool{}, stopped: map[string]sigrt.Match{}, changed: map[string]markDiff{}}
+	if prev == nil {
+		return d
+	}
+	before := map[string]sigrt.Match{}
+	for _, m := range prev.Matches {
+		before[m.Name] = m
+	}
+	for _, m := range cur.Matches {
+		old, ok := before[m.Name]
+		delete(before, m.Name)
+		if !ok {
+			d.started[m.Name] = true
+			continue
+		}
+		if c := diffMarks(old, m); len(c.added) > 0 || len(c.removed) > 0 || c.before != c.after {
+			d.changed[m.Name] = c
+		}
+	}
+	for name, m := range before {
+		d.stopped[name] = m
+	}
+	return d
+}
+
+func diffMarks(old, cur sigrt.Match) markDiff {
+	c := markDiff{before: markTotal(old), after: markTotal(cur)}
+	count := map[string]int{}
+	for _, e := range old.Data {
+		count[string(e)]++
+	}
+	for _, e := range cur.Data {
+		if count[string(e)] > 0 {
+			count[string(e)]--
+		} else {
+			c.added = append(c.added, string(e))
+		}
+	}
+	for _, e := range old.Data {
+		if count[string(e)] > 0 {
+			count[string(e)]--
+			c.removed = append(c.removed, string(e))
+		}
+	}
+	return c
+}
+
+func markTotal(m sigrt.Match) int {
+	if m.MarkCount > 0 {
+		return m.MarkCount
+	}
+	return len(m.Data)
+}
+
+func findMatch(res *sigrt.Result, name string) *sigrt.Match {
+	for i := range res.Matches {
+		if res.Matches[i].Name == name {
+			return &res.Matches[i]
+		}
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func listNames(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
+}
+
+// fitWidth shortens s to the terminal width (0: no limit).
+func fitWidth(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	return fit(s, width-10)
+}
+
+// fitANSI cuts a line to width visible columns, keeping escape sequences.
+func fitANSI(s string, width int) string {
+	n, inEsc := 0, false
+	for i, r := range s {
+		switch {
+		case inEsc:
+			if r >= '@' && r <= '~' && r != '[' {
+				inEsc = false
+			}
+		case r == '\x1b':
+			inEsc = true
+		default:
+			n++
+			if n > width {
+				return s[:i] + reset
+			}
+		}
+	}
+	return s
+}
+
+func envSize() (width, height int) {
+	height, _ = strconv.Atoi(os.Getenv("LINES"))
+	return termWidth(), height
+}
