@@ -210,6 +210,7 @@ func (l *loader) compile(f File) (*Signature, Errors) {
 	}
 	sig.File = f.Path
 	sig.Source = f.Src
+	sig.runLine = lines["run"]
 	sig.proto = proto
 	sig.hasRun = in.Run != nil
 	sig.hasOnCall = in.OnCall != nil
@@ -245,7 +246,10 @@ func syntaxError(file string, src []byte, err error) *Error {
 			e.Hint = "a function, if, for or while block is probably missing its `end`"
 			return e
 		}
-		e.Msg = fmt.Sprintf("syntax error near %q: %s", pe.Token, msg)
+		e.Msg = fmt.Sprintf("syntax error near %q", pe.Token)
+		if msg != "syntax error" {
+			e.Msg += ": " + msg
+		}
 		return e
 	}
 	return errorf(KindLoad, "", file, 0, "%v", err)
@@ -314,11 +318,12 @@ type metaReader struct {
 }
 
 func (m *metaReader) fail(key, hint, format string, args ...any) {
-	line := m.lines[key]
-	if line == 0 {
-		line = 1
+	e := &Error{Kind: KindLoad, Signature: m.name, File: m.file, Line: m.lines[key], Msg: fmt.Sprintf(format, args...), Hint: hint}
+	if e.Line == 0 {
+		// The key is not set anywhere: point at the file, quote nothing.
+		e.Line, e.noSource = 1, true
 	}
-	m.errs = append(m.errs, &Error{Kind: KindLoad, Signature: m.name, File: m.file, Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	m.errs = append(m.errs, e)
 }
 
 func (m *metaReader) read() *Signature {
@@ -531,7 +536,7 @@ func (m *metaReader) warnUnknown() {
 		if _, isLib := v.(*lua.LTable); isLib && isLibName(string(ks)) {
 			return
 		}
-		for _, known := range metaKeys {
+		for _, known := range append(metaKeys, hookNames...) {
 			if string(ks) == known {
 				return
 			}

@@ -214,7 +214,7 @@ func (w *worker) finish(i int) {
 		if t, isTable := ret[1].(*lua.LTable); isTable {
 			for j := 1; j <= t.Len(); j++ {
 				if err := w.st.AppendMark(l.in, t.RawGetInt(j)); err != nil {
-					w.fail(i, &Error{Kind: KindRuntime, Signature: s.Name, File: s.File, Msg: "run returned data that is not JSON: " + err.Error()})
+					w.fail(i, &Error{Kind: KindRuntime, Signature: s.Name, File: s.File, Line: s.runLine, Msg: "run returned data that is not JSON: " + err.Error()})
 					return
 				}
 			}

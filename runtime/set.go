@@ -31,6 +31,7 @@ type Signature struct {
 	Source []byte
 
 	proto                                          *lua.FunctionProto
+	runLine                                        int // where run is defined, for errors about its results
 	hasRun, hasOnCall, hasOnProcess, hasOnComplete bool
 }
 
