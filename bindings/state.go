@@ -87,6 +87,7 @@ func NewState(opts Options) *State {
 		CallStackSize:       opts.CallStackSize,
 		RegistrySize:        1024 * 4,
 		RegistryMaxSize:     1024 * 1024,
+		RegistryGrowStep:    64 * 1024, // the default 32 makes s:byte(1, -1) quadratic
 		MinimizeStackMemory: true,
 	})
 	for _, l := range []struct {
@@ -110,6 +111,7 @@ func NewState(opts Options) *State {
 
 	str := copyTable(L, g.RawGetString("string").(*lua.LTable), "dump")
 	str.RawSetString("rep", L.NewFunction(strRep))
+	s.installStrings(str) // bounded, interruptible find/match/gmatch/gsub/format (strlib.go)
 	base.RawSetString("string", str)
 	// Methods on strings ("x"):upper() go through the string metatable:
 	// point it at the sanitised table and hide it from getmetatable.

@@ -1,0 +1,5 @@
+//go:build !race
+
+package bindings
+
+const raceEnabled = false
