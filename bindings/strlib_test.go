@@ -194,7 +194,7 @@ func TestStringFunctionsBounded(t *testing.T) {
 	}
 	tests := []struct {
 		name, body, want string // want: a substring of the error, "" for none
-		kill                    bool
+		kill             bool
 	}{
 		{"catastrophic find", `return ("a"):rep(5000):find(".-.-.-.-.-b")`, "killed", true},
 		{"catastrophic gsub", `return ("a"):rep(5000):gsub(".-.-.-.-.-b", "")`, "killed", true},
