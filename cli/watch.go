@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	sigrt "github.com/sigrun-dev/sigrun/runtime"
 )
@@ -150,7 +151,7 @@ func (v *watchView) text(w io.Writer, u sigrt.Update) {
 	if u.Set != nil {
 		nsig = u.Set.Len()
 	}
-	head := fmt.Sprintf("update %d: %d signatures, %d reports", u.Seq, nsig, len(u.Results))
+	head := fmt.Sprintf("update %d: %s, %s", u.Seq, watchCount(nsig, "signature"), watchCount(len(u.Results), "report"))
 	if len(u.Changed) > 0 {
 		head = fmt.Sprintf("update %d: %s changed", u.Seq, listNames(u.Changed, 3))
 	}
@@ -180,11 +181,7 @@ func (v *watchView) report(w io.Writer, res, prev *sigrt.Result, full, diff bool
 	if !diff || prev == nil {
 		d = resultDiff{}
 	}
-	noun := "matches"
-	if len(res.Matches) == 1 {
-		noun = "match"
-	}
-	summary := fmt.Sprintf("%d %s", len(res.Matches), noun)
+	summary := watchCount(len(res.Matches), "match")
 	if diff {
 		var parts []string
 		if n := len(d.started); n > 0 {
@@ -207,26 +204,27 @@ func (v *watchView) report(w io.Writer, res, prev *sigrt.Result, full, diff bool
 		width, _ = terminalSize()
 	}
 	if full && (len(res.Matches) > 0 || len(d.stopped) > 0) {
-		t := newTable(w)
-		t.row(" ", "SEV", "NAME", "DESCRIPTION", "MARKS")
+		rows := [][]cell{{{" ", ""}, {"SEV", ""}, {"NAME", ""}, {"MARKS", ""}, {"DESCRIPTION", ""}}}
 		for _, m := range res.Matches {
-			mark, marks := " ", strconv.Itoa(markTotal(m))
+			mark := cell{" ", ""}
 			if d.started[m.Name] {
-				mark = v.paint(watchGreen, "+")
-			} else if c, ok := d.changed[m.Name]; ok {
-				mark = v.paint(yellow, "~")
-				marks += " " + v.paint(yellow, c.String())
+				mark = cell{"+", watchGreen}
+			} else if _, ok := d.changed[m.Name]; ok {
+				mark = cell{"~", yellow}
 			}
-			desc := m.Description
-			if width > 0 {
-				desc = fit(desc, width-len(m.Name)-30)
+			sev := cell{strconv.Itoa(m.Severity), ""}
+			switch {
+			case m.Severity >= 3:
+				sev.color = red
+			case m.Severity == 2:
+				sev.color = yellow
 			}
-			t.row(mark, v.severity(m.Severity), m.Name, desc, marks)
+			rows = append(rows, []cell{mark, sev, {m.Name, ""}, {strconv.Itoa(markTotal(m)), ""}, {m.Description, ""}})
 		}
 		for _, m := range d.stoppedList() {
-			t.row(v.paint(red, "-"), v.paint(dim, strconv.Itoa(m.Severity)), v.paint(dim, m.Name), v.paint(dim, "stopped matching"), "")
+			rows = append(rows, []cell{{"-", red}, {strconv.Itoa(m.Severity), dim}, {m.Name, dim}, {"", ""}, {"stopped matching", dim}})
 		}
-		t.flush()
+		v.table(w, rows, width)
 	} else {
 		for _, name := range sortedKeys(d.started) {
 			m := findMatch(res, name)
@@ -239,7 +237,7 @@ func (v *watchView) report(w io.Writer, res, prev *sigrt.Result, full, diff bool
 	// The evidence that changed, a few entries per signature.
 	for _, name := range sortedKeys(d.changed) {
 		c := d.changed[name]
-		fmt.Fprintf(w, "  %s %s  marks %s\n", v.paint(yellow, "~"), name, c.String())
+		fmt.Fprintf(w, "  %s %s  %s\n", v.paint(yellow, "~"), name, c.String())
 		for _, e := range c.addedShown() {
 			fmt.Fprintf(w, "      %s %s\n", v.paint(watchGreen, "+"), fitWidth(e, width))
 		}
@@ -274,14 +272,22 @@ func (v *watchView) loadErrors(w io.Writer, u sigrt.Update) {
 		kept[f] = true
 	}
 	fmt.Fprintln(w, "\n"+v.paint(red, "load errors:"))
-	for _, e := range u.LoadErrors {
-		note := ""
-		if kept[e.File] && e.Kind != sigrt.KindWarning {
-			note = v.paint(watchCyan, " (its last good version still runs)")
-			delete(kept, e.File) // once per file
+	for i, e := range u.LoadErrors {
+		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(e.Error(), "\n", "\n  "))
+		if kept[e.File] && (i+1 == len(u.LoadErrors) || u.LoadErrors[i+1].File != e.File) {
+			fmt.Fprintf(w, "  %s\n", v.paint(watchCyan, "↳ the last good version of "+e.File+" still runs"))
 		}
-		fmt.Fprintf(w, "  %s%s\n", strings.ReplaceAll(e.Error(), "\n", "\n  "), note)
 	}
+}
+
+func watchCount(n int, noun string) string {
+	switch {
+	case n == 1:
+		return "1 " + noun
+	case strings.HasSuffix(noun, "ch"):
+		return strconv.Itoa(n) + " " + noun + "es"
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func (v *watchView) severity(n int) string {
@@ -302,19 +308,28 @@ type resultDiff struct {
 	changed map[string]markDiff
 }
 
-// markDiff is how a match's evidence changed: entries added and removed
-// (compared as JSON text, counting repeats), and the totals.
+// markDiff is how a match changed: evidence entries added and removed
+// (compared as JSON text, counting repeats), the totals, and the metadata
+// that changed.
 type markDiff struct {
 	added, removed []string
 	before, after  int
+	meta           []string // "severity 2→3"
 }
 
 func (c markDiff) String() string {
-	s := fmt.Sprintf("+%d/-%d", len(c.added), len(c.removed))
-	if c.before != c.after && len(c.added) == 0 && len(c.removed) == 0 {
-		s = fmt.Sprintf("%d→%d", c.before, c.after) // only the dropped count moved
+	var parts []string
+	switch {
+	case len(c.added) > 0 || len(c.removed) > 0:
+		parts = append(parts, fmt.Sprintf("marks +%d/-%d", len(c.added), len(c.removed)))
+	case c.before != c.after:
+		parts = append(parts, fmt.Sprintf("marks %d→%d", c.before, c.after)) // only the dropped count moved
 	}
-	return s
+	return strings.Join(append(parts, c.meta...), ", ")
+}
+
+func (c markDiff) empty() bool {
+	return len(c.added) == 0 && len(c.removed) == 0 && c.before == c.after && len(c.meta) == 0
 }
 
 const shownMarks = 3
@@ -353,7 +368,7 @@ func diffResults(prev, cur *sigrt.Result) resultDiff {
 			d.started[m.Name] = true
 			continue
 		}
-		if c := diffMarks(old, m); len(c.added) > 0 || len(c.removed) > 0 || c.before != c.after {
+		if c := diffMarks(old, m); !c.empty() {
 			d.changed[m.Name] = c
 		}
 	}
@@ -365,6 +380,24 @@ func diffResults(prev, cur *sigrt.Result) resultDiff {
 
 func diffMarks(old, cur sigrt.Match) markDiff {
 	c := markDiff{before: markTotal(old), after: markTotal(cur)}
+	if old.Severity != cur.Severity {
+		c.meta = append(c.meta, fmt.Sprintf("severity %d→%d", old.Severity, cur.Severity))
+	}
+	if old.Description != cur.Description {
+		c.meta = append(c.meta, "description")
+	}
+	if old.Alert != cur.Alert {
+		c.meta = append(c.meta, fmt.Sprintf("alert %v→%v", old.Alert, cur.Alert))
+	}
+	for _, f := range []struct {
+		name     string
+		old, cur []string
+	}{{"categories", old.Categories, cur.Categories}, {"families", old.Families, cur.Families},
+		{"ttps", old.TTPs, cur.TTPs}, {"references", old.References, cur.References}} {
+		if strings.Join(f.old, "\x00") != strings.Join(f.cur, "\x00") {
+			c.meta = append(c.meta, f.name)
+		}
+	}
 	count := map[string]int{}
 	for _, e := range old.Data {
 		count[string(e)]++
@@ -449,4 +482,46 @@ func fitANSI(s string, width int) string {
 func envSize() (width, height int) {
 	height, _ = strconv.Atoi(os.Getenv("LINES"))
 	return termWidth(), height
+}
+
+// cell is one table cell and its colour on a terminal.
+type cell struct{ text, color string }
+
+// table aligns rows on the width of their plain text (colour codes do not
+// count) and cuts the last column to width (0: no limit).
+func (v *watchView) table(w io.Writer, rows [][]cell, width int) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], utf8.RuneCountInString(c.text))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		b.WriteString("  ")
+		used := 2
+		for i, c := range r {
+			text := c.text
+			if i == len(r)-1 {
+				if width > 0 {
+					text = fit(text, width-used-1)
+				}
+			} else {
+				text += strings.Repeat(" ", widths[i]-utf8.RuneCountInString(text))
+			}
+			if c.color != "" {
+				b.WriteString(v.paint(c.color, text))
+			} else {
+				b.WriteString(text)
+			}
+			if i < len(r)-1 {
+				b.WriteString("  ")
+				used += widths[i] + 2
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -645,6 +646,7 @@ func hidden(rel string) bool {
 func (w *watcher) runner(ctx context.Context, fn func(Update)) {
 	seq := 0
 	var ranGen int64 = -1
+	var prev Update
 	for {
 		select {
 		case <-ctx.Done():
@@ -673,6 +675,14 @@ func (w *watcher) runner(ctx context.Context, fn func(Update)) {
 			sort.Strings(u.Changed)
 		}
 		ranGen = s.gen
+		// A report that did not change needs only the signatures that
+		// did (and those that may depend on them) to run again.
+		var part *Engine
+		if !w.opts.Engine.Profile {
+			if sub := rerunSubset(prev.Set, u.Set, prev.Results); sub != nil {
+				part = NewEngine(sub, w.opts.Engine)
+			}
+		}
 		var wg sync.WaitGroup
 		for i, r := range s.reports {
 			if r.err != nil || r.rep == nil {
@@ -683,11 +693,22 @@ func (w *watcher) runner(ctx context.Context, fn func(Update)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				u.Results[i], _ = s.eng.eng.Run(ctx, r.rep) // err only when ctx is done
+				// Errors only come from a done ctx.
+				if part != nil && i < len(prev.Reports) && prev.Reports[i] == r.rep && prev.Results[i] != nil {
+					if res, err := part.Run(ctx, r.rep); err == nil {
+						u.Results[i] = spliceResult(prev.Results[i], res, u.Set, part.Set())
+					}
+					return
+				}
+				u.Results[i], _ = s.eng.eng.Run(ctx, r.rep)
 			}()
 		}
 		wg.Wait()
+		if part != nil {
+			part.Close()
+		}
 		s.eng.release()
+		prev = u
 		if ctx.Err() != nil {
 			return
 		}
@@ -695,4 +716,102 @@ func (w *watcher) runner(ctx context.Context, fn func(Update)) {
 		u.Seq = seq
 		fn(u)
 	}
+}
+
+// rerunSubset returns the signatures of cur to run again on a report whose
+// result for old is at hand, so that with the other signatures' outcomes
+// kept it gives the result of running all of cur: those new or changed,
+// and every signature of a higher order than one that changed, appeared or
+// went (matched() sees lower orders). It returns nil when no such subset
+// exists: a kept signature of a lower order than a rerun one would answer
+// matched() wrongly in a run of the subset alone.
+func rerunSubset(old, cur *Set, results []*Result) *Set {
+	if old == nil || cur == nil {
+		return nil
+	}
+	for _, res := range results {
+		for _, e := range res.errorsOrNil() {
+			if e.Signature == "" {
+				return nil
+			}
+		}
+	}
+	rerun := map[string]bool{}
+	lowest := math.MaxInt
+	for _, s := range cur.sigs {
+		if o := old.byName[s.Name]; s.Enabled && o != s {
+			rerun[s.Name] = true
+			lowest = min(lowest, s.Order)
+		}
+	}
+	for _, o := range old.sigs {
+		if s := cur.byName[o.Name]; o.Enabled && (s == nil || s != o) {
+			lowest = min(lowest, o.Order)
+		}
+	}
+	highest, lowestKept := math.MinInt, math.MaxInt
+	for _, s := range cur.sigs {
+		if !s.Enabled {
+			continue
+		}
+		if s.Order > lowest {
+			rerun[s.Name] = true
+		}
+		if rerun[s.Name] {
+			highest = max(highest, s.Order)
+		} else {
+			lowestKept = min(lowestKept, s.Order)
+		}
+	}
+	if lowestKept < highest {
+		return nil
+	}
+	return cur.Select(func(s *Signature) bool { return rerun[s.Name] })
+}
+
+func (r *Result) errorsOrNil() Errors {
+	if r == nil {
+		return nil
+	}
+	return r.Errors
+}
+
+// spliceResult is the result of running all of cur: part's outcomes for
+// the signatures of rerun, prev's for the others.
+func spliceResult(prev, part *Result, cur, rerun *Set) *Result {
+	keep := func(name string) bool {
+		s := cur.byName[name]
+		return s != nil && s.Enabled && rerun.byName[name] == nil
+	}
+	res := &Result{Report: part.Report}
+	logs := map[string][]Log{}
+	for _, m := range prev.Matches {
+		if keep(m.Name) {
+			res.Matches = append(res.Matches, m)
+		}
+	}
+	res.Matches = append(res.Matches, part.Matches...)
+	sortMatches(res.Matches)
+	for _, e := range prev.Errors {
+		if keep(e.Signature) {
+			res.Errors = append(res.Errors, e)
+		}
+	}
+	res.Errors = append(res.Errors, part.Errors...)
+	res.Errors.Sort()
+	for _, l := range prev.Logs {
+		if keep(l.Signature) {
+			logs[l.Signature] = append(logs[l.Signature], l)
+		}
+	}
+	for _, l := range part.Logs {
+		logs[l.Signature] = append(logs[l.Signature], l)
+	}
+	for _, s := range cur.sigs {
+		if s.Enabled {
+			res.Ran = append(res.Ran, s.Name)
+			res.Logs = append(res.Logs, logs[s.Name]...)
+		}
+	}
+	return res
 }

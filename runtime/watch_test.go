@@ -604,3 +604,112 @@ func openFDs(t testing.TB) int {
 	}
 	return len(ents)
 }
+
+// A rerun after an edit runs only what changed when that gives the result
+// of a full run; with order and matched() it is the result of a cold run
+// either way.
+func TestWatchRerunEqualsCold(t *testing.T) {
+	dir := t.TempDir()
+	sigs := filepath.Join(dir, "sigs")
+	rep := filepath.Join(dir, "r.json")
+	write(t, rep, `{"x": 1, "y": 2}`)
+	dep := func(name, on string, order int) string {
+		return fmt.Sprintf("name = %q\ndescription = \"after %s\"\nseverity = 1\norder = %d\nfunction run(results)\n  print(%q)\n  return matched(%q)\nend\n", name, on, order, name, on)
+	}
+	write(t, filepath.Join(sigs, "a.lua"), sigSrc("a", "x"))
+	write(t, filepath.Join(sigs, "b.lua"), sigSrc("b", "y"))
+	write(t, filepath.Join(sigs, "boom.lua"), "name = \"boom\"\ndescription = \"raises\"\nseverity = 1\nfunction run(results) error(\"no\") end\n")
+	write(t, filepath.Join(sigs, "late.lua"), dep("late", "a", 2))
+	r := startWatch(t, sigrt.WatchOptions{Sources: []string{sigs}, Reports: []string{rep}})
+	u := r.wait(t, 0, "first", hasMatches("a", "b", "late"))
+	check := func(what string) {
+		t.Helper()
+		set, _, err := sigrt.LoadDir(sigs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cold := coldResult(t, set, rep)
+		if a, b := jsonOf(t, u.Results[0]), jsonOf(t, cold); a != b {
+			t.Errorf("%s:\nwatch %s\ncold  %s", what, a, b)
+		}
+		if fmt.Sprint(u.Results[0].Logs) != fmt.Sprint(cold.Logs) {
+			t.Errorf("%s: logs %v, cold %v", what, u.Results[0].Logs, cold.Logs)
+		}
+	}
+	check("first run")
+	steps := []struct {
+		what, file, src string
+		want            []string
+	}{
+		{"b edited (same order: b alone reruns)", "b.lua", sigSrc("b", "nope"), []string{"a", "late"}},
+		{"a stops matching: late follows", "a.lua", sigSrc("a", "nope"), nil},
+		{"a matches again", "a.lua", sigSrc("a", "y"), []string{"a", "late"}},
+		{"late edited: depends on b now", "late.lua", dep("late", "b", 2), []string{"a"}},
+		{"b matches: late follows", "b.lua", sigSrc("b", "x"), []string{"a", "b", "late"}},
+		{"boom fixed", "boom.lua", sigSrc("boom", "x"), []string{"a", "b", "boom", "late"}},
+		{"a deleted", "a.lua", "", []string{"b", "boom", "late"}},
+	}
+	for _, st := range steps {
+		if st.src == "" {
+			os.Remove(filepath.Join(sigs, st.file))
+		} else {
+			write(t, filepath.Join(sigs, st.file), st.src)
+		}
+		u = r.wait(t, u.Seq, st.what, hasMatches(st.want...))
+		check(st.what)
+	}
+}
+
+// In a set of one order an edit reruns only the edited signature; the
+// kept outcomes (matches, errors, printed lines) splice into a result equal
+// to a cold run's.
+func TestWatchRerunOnlyChanged(t *testing.T) {
+	dir := t.TempDir()
+	sigs := filepath.Join(dir, "sigs")
+	rep := filepath.Join(dir, "r.json")
+	write(t, rep, `{"x": 1, "y": 2}`)
+	printing := func(name, key string) string {
+		return strings.Replace(sigSrc(name, key), "function run(results)\n", "function run(results)\n  print(\"hello from \" .. name)\n", 1)
+	}
+	write(t, filepath.Join(sigs, "a.lua"), printing("a", "x"))
+	write(t, filepath.Join(sigs, "b.lua"), printing("b", "y"))
+	write(t, filepath.Join(sigs, "boom.lua"), "name = \"boom\"\ndescription = \"raises\"\nseverity = 3\nfunction run(results) print(\"boom\") error(\"no\") end\n")
+	write(t, filepath.Join(sigs, "c.lua"), printing("c", "nope"))
+	r := startWatch(t, sigrt.WatchOptions{Sources: []string{sigs}, Reports: []string{rep}})
+	u := r.wait(t, 0, "first", hasMatches("a", "b"))
+	check := func(what string) {
+		t.Helper()
+		set, _, err := sigrt.LoadDir(sigs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cold := coldResult(t, set, rep)
+		if a, b := jsonOf(t, u.Results[0]), jsonOf(t, cold); a != b {
+			t.Errorf("%s:\nwatch %s\ncold  %s", what, a, b)
+		}
+		if fmt.Sprint(u.Results[0].Logs) != fmt.Sprint(cold.Logs) {
+			t.Errorf("%s: logs %v, cold %v", what, u.Results[0].Logs, cold.Logs)
+		}
+	}
+	check("first run")
+	for _, st := range []struct {
+		what, file, src string
+		want            []string
+	}{
+		{"c matches", "c.lua", printing("c", "x"), []string{"a", "b", "c"}},
+		{"b stops", "b.lua", printing("b", "nope"), []string{"a", "c"}},
+		{"boom fixed", "boom.lua", printing("boom", "y"), []string{"a", "boom", "c"}},
+		{"boom breaks again", "boom.lua", "name = \"boom\"\ndescription = \"raises\"\nseverity = 3\nfunction run(results) error(\"again\") end\n", []string{"a", "c"}},
+		{"d appears", "d.lua", printing("d", "y"), []string{"a", "c", "d"}},
+		{"a goes", "a.lua", "", []string{"c", "d"}},
+		{"c disabled", "c.lua", printing("c", "x") + "enabled = false\n", []string{"d"}},
+	} {
+		if st.src == "" {
+			os.Remove(filepath.Join(sigs, st.file))
+		} else {
+			write(t, filepath.Join(sigs, st.file), st.src)
+		}
+		u = r.wait(t, u.Seq, st.what, hasMatches(st.want...))
+		check(st.what)
+	}
+}
