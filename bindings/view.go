@@ -173,22 +173,17 @@ func (s *State) next(vw view, key lua.LValue) (lua.LValue, lua.LValue) {
 			return lua.LNumber(i + 1), s.element(d, c)
 		}
 	case jsondoc.Object:
+		it := memberIter{d: d, n: vw.n}
 		if key != lua.LNil {
 			ks, ok := key.(lua.LString)
 			if !ok {
 				return lua.LNil, lua.LNil
 			}
-			for i = 0; i < d.Len(vw.n); i++ {
-				if k, _, _ := d.Member(vw.n, i); d.Str(k) == string(ks) {
-					break
-				}
+			for k, _, ok := it.next(); ok && k != string(ks); k, _, ok = it.next() {
 			}
-			i++
 		}
-		for ; i < d.Len(vw.n); i++ {
-			if k, v, _ := d.Member(vw.n, i); d.Kind(v) != jsondoc.Null {
-				return lua.LString(d.Str(k)), s.Value(d, v)
-			}
+		if k, v, ok := it.next(); ok {
+			return lua.LString(k), s.Value(d, v)
 		}
 	}
 	return lua.LNil, lua.LNil
@@ -198,6 +193,7 @@ func (s *State) next(vw view, key lua.LValue) (lua.LValue, lua.LValue) {
 func (s *State) iter(vw view, arrayOnly bool) *lua.LFunction {
 	d := vw.d
 	i := 0
+	members := memberIter{d: d, n: vw.n}
 	return s.L.NewFunction(func(L *lua.LState) int {
 		switch d.Kind(vw.n) {
 		case jsondoc.Array:
@@ -211,19 +207,13 @@ func (s *State) iter(vw view, arrayOnly bool) *lua.LFunction {
 			if arrayOnly {
 				return 0
 			}
-			for {
-				k, v, ok := d.Member(vw.n, i)
-				if !ok {
-					return 0
-				}
-				i++
-				if d.Kind(v) == jsondoc.Null {
-					continue // a null member is an absent key, as with view[key]
-				}
-				L.Push(lua.LString(d.Str(k)))
-				L.Push(s.Value(d, v))
-				return 2
+			k, v, ok := members.next()
+			if !ok {
+				return 0
 			}
+			L.Push(lua.LString(k))
+			L.Push(s.Value(d, v))
+			return 2
 		}
 		return 0
 	})
