@@ -19,10 +19,15 @@ type testCmd struct {
 	Pattern string        `name:"run" placeholder:"REGEX" help:"Run only the tests whose name (test_x) or NAME/test_x matches REGEX."`
 	Format  string        `enum:"text,json" default:"text" help:"Output format: text or json."`
 	Timeout time.Duration `default:"5s" help:"Time limit per signature per report run by a test."`
+	Watch   bool          `help:"Run the tests again on every save of a signature or test file (Ctrl-C to quit)."`
 }
 
 func (c *testCmd) Run(stdio *IO) error {
-	if code := runTests(stdio, c); code != ExitOK {
+	run := runTests
+	if c.Watch {
+		run = watchTests
+	}
+	if code := run(stdio, c); code != ExitOK {
 		return exitError{code}
 	}
 	return nil

@@ -525,3 +525,56 @@ func (v *watchView) table(w io.Writer, rows [][]cell, width int) {
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
 }
+
+// watchTests is `sigrun test --watch`: run the tests, then again on every
+// save of a signature or test file, until SIGINT/SIGTERM (exit 0).
+func watchTests(stdio *IO, c *testCmd) int {
+	if len(c.Sources) == 0 {
+		fmt.Fprintln(stdio.Err, "sigrun: test --watch needs a signature directory: the embedded stock set does not change\n\thint: sigrun test --watch signatures/")
+		return ExitUsage
+	}
+	var sources []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			sources = append(sources, p)
+		}
+	}
+	for _, s := range c.Sources {
+		add(s)
+		// A file's signature or test beside it is part of its run.
+		sib := ""
+		switch {
+		case strings.HasSuffix(s, "_test.lua"):
+			sib = strings.TrimSuffix(s, "_test.lua") + ".lua"
+		case strings.HasSuffix(s, ".lua"):
+			sib = strings.TrimSuffix(s, ".lua") + "_test.lua"
+		}
+		if _, err := os.Stat(sib); sib != "" && err == nil {
+			add(sib)
+		}
+	}
+	term := stdio.Terminal && c.Format == "text"
+	err := sigrt.Watch(stdio.Context, sigrt.WatchOptions{Sources: sources, Tests: true}, func(u sigrt.Update) {
+		head := fmt.Sprintf("run %d", u.Seq)
+		if len(u.Changed) > 0 {
+			head += ": " + listNames(u.Changed, 3) + " changed"
+		}
+		switch {
+		case term:
+			fmt.Fprintf(stdio.Out, "\x1b[H\x1b[2J%s  %s%s\n\n", bold+"sigrun test --watch"+reset, dim+time.Now().Format("15:04:05")+"  "+head, "  (Ctrl-C to quit)"+reset)
+		case c.Format == "text":
+			if u.Seq > 1 {
+				fmt.Fprintln(stdio.Out)
+			}
+			fmt.Fprintf(stdio.Out, "== %s\n", head)
+		}
+		runTests(stdio, c)
+	})
+	if err != nil {
+		fmt.Fprintln(stdio.Err, "sigrun:", err)
+		return ExitUsage
+	}
+	return ExitOK
+}

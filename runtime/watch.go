@@ -38,6 +38,11 @@ type WatchOptions struct {
 	// Select, when set, keeps only the signatures for which it returns
 	// true (the CLI's --only and --min-severity).
 	Select func(*Signature) bool
+	// Tests also watches the NAME_test.lua files of the sources: a change
+	// to one is a change (in Update.Changed) though nothing is recompiled,
+	// for a tool that reruns the tests. A test file given as a source is
+	// then watched, not loaded.
+	Tests bool
 	// Debounce is how long the file system must stay quiet after an event
 	// before a reload: the events of one save (write, chmod, rename, an
 	// editor's swap files) become one reload and one rerun. Under a
@@ -129,8 +134,10 @@ type watcher struct {
 	reports []*watchedReport
 	dirs    map[string]bool // absolute paths of the watched directories
 	cache   map[string]*cached
-	good    map[string]*Signature // last version of each file that ran
-	files   []File                // the sources' files at the last scan
+	good    map[string]*Signature        // last version of each file that ran
+	files   []File                       // the sources' files at the last scan
+	tests   map[string][sha256.Size]byte // with Tests: test files by path
+	scanned map[string][sha256.Size]byte // with Tests: at the last scan
 	gen     int64
 
 	cur    atomic.Pointer[snapshot]
@@ -277,12 +284,17 @@ func (w *watcher) scan() {
 		}
 	}
 	var files []File
+	tests := map[string][sha256.Size]byte{}
 	for _, s := range w.sources {
 		// The parent shows a source that is deleted and created again.
 		want[filepath.Dir(s.abs)] = true
 		if !s.dir {
 			if src, err := os.ReadFile(s.path); err == nil {
-				files = append(files, File{Path: s.path, Src: src})
+				if w.isTest(s.path) {
+					tests[s.path] = sha256.Sum256(src)
+				} else {
+					files = append(files, File{Path: s.path, Src: src})
+				}
 			}
 			continue
 		}
@@ -305,12 +317,17 @@ func (w *watcher) scan() {
 				want[filepath.Join(s.abs, filepath.FromSlash(p))] = true
 				return nil
 			}
-			if !IsSignatureFile(d.Name()) {
+			if !IsSignatureFile(d.Name()) && !w.isTest(d.Name()) {
 				return nil
 			}
 			src, err := fs.ReadFile(fsys, p)
-			if err == nil {
-				found = append(found, File{Path: filepath.Join(s.path, filepath.FromSlash(p)), Src: src})
+			path := filepath.Join(s.path, filepath.FromSlash(p))
+			switch {
+			case err != nil:
+			case IsSignatureFile(d.Name()):
+				found = append(found, File{Path: path, Src: src})
+			default:
+				tests[path] = sha256.Sum256(src)
 			}
 			return nil
 		})
@@ -335,6 +352,12 @@ func (w *watcher) scan() {
 	}
 	w.dirs = have
 	w.files = files
+	w.scanned = tests
+}
+
+// isTest reports whether name is a test file to watch.
+func (w *watcher) isTest(name string) bool {
+	return w.opts.Tests && strings.HasSuffix(name, "_test.lua")
 }
 
 // reload rescans the sources, recompiles the files whose content changed,
@@ -370,6 +393,17 @@ func (w *watcher) reload(all bool, touched map[string]bool) {
 		}
 	}
 	sigsChanged := len(changed) > 0
+	for p, sum := range w.scanned {
+		if old, ok := w.tests[p]; !ok || old != sum {
+			changed = append(changed, p)
+		}
+	}
+	for p := range w.tests {
+		if _, ok := w.scanned[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	w.tests = w.scanned
 
 	// Read the reports that changed.
 	for _, r := range w.reports {
@@ -608,7 +642,7 @@ func (w *watcher) relevant(ev fsnotify.Event, touched map[string]bool) bool {
 				continue
 			}
 		}
-		if IsSignatureFile(filepath.Base(name)) || w.dirs[name] {
+		if IsSignatureFile(filepath.Base(name)) || w.isTest(filepath.Base(name)) || w.dirs[name] {
 			hit = true
 		}
 	}

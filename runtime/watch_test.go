@@ -713,3 +713,48 @@ func TestWatchRerunOnlyChanged(t *testing.T) {
 		check(st.what)
 	}
 }
+
+// With Tests, a change to a NAME_test.lua file is an update too; without,
+// test files are not watched.
+func TestWatchTests(t *testing.T) {
+	for _, tests := range []bool{false, true} {
+		t.Run(fmt.Sprint("Tests=", tests), func(t *testing.T) {
+			dir := t.TempDir()
+			sigs := filepath.Join(dir, "sigs")
+			single := filepath.Join(dir, "b_test.lua")
+			write(t, filepath.Join(sigs, "a.lua"), sigSrc("a", "x"))
+			write(t, filepath.Join(sigs, "a_test.lua"), "function test_a() end\n")
+			write(t, single, "function test_b() end\n")
+			sources := []string{sigs}
+			if tests {
+				sources = append(sources, single) // else it would load as a signature
+			}
+			r := startWatch(t, sigrt.WatchOptions{Sources: sources, Tests: tests})
+			u := r.wait(t, 0, "first", func(sigrt.Update) bool { return true })
+			if len(u.LoadErrors) != 0 || !slices.Equal(setNames(u), []string{"a"}) {
+				t.Fatalf("first: %s", describeUpdate(u))
+			}
+			write(t, filepath.Join(sigs, "a_test.lua"), "function test_a() assert(true) end\n")
+			write(t, single, "function test_b() assert(true) end\n")
+			write(t, filepath.Join(sigs, "sub", "c_test.lua"), "function test_c() end\n")
+			write(t, filepath.Join(sigs, "sentinel.lua"), sigSrc("sentinel", "x"))
+			u = r.wait(t, u.Seq, "sentinel", func(u sigrt.Update) bool { return u.Set.Lookup("sentinel") != nil })
+			want := []string{filepath.Join(sigs, "sentinel.lua")}
+			if tests {
+				want = []string{single, filepath.Join(sigs, "a_test.lua"), filepath.Join(sigs, "sentinel.lua"), filepath.Join(sigs, "sub", "c_test.lua")}
+				slices.Sort(want)
+			}
+			// The test edits may come in the sentinel's update or before.
+			var got []string
+			r.mu.Lock()
+			for _, v := range r.updates[1:] {
+				got = append(got, v.Changed...)
+			}
+			r.mu.Unlock()
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("changed %v, want %v", got, want)
+			}
+		})
+	}
+}
