@@ -120,6 +120,7 @@ func NewState(opts Options) *State {
 		smt.RawSetString("__metatable", lua.LString("string"))
 	}
 	base.RawSetString("table", copyTable(L, g.RawGetString("table").(*lua.LTable)))
+	s.installTable(base.RawGetString("table").(*lua.LTable)) // linear, interruptible concat (strlib.go)
 	math := copyTable(L, g.RawGetString("math").(*lua.LTable))
 	math.RawSetString("random", L.NewFunction(s.mathRandom))
 	math.RawSetString("randomseed", L.NewFunction(s.mathRandomseed))

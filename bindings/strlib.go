@@ -43,12 +43,122 @@ func (s *State) installStrings(str *lua.LTable) {
 	str.RawSetString("gsub", L.NewFunction(func(L *lua.LState) int { return strGsub(L, stop) }))
 	if format, ok := str.RawGetString("format").(*lua.LFunction); ok {
 		str.RawSetString("format", L.NewFunction(func(L *lua.LState) int {
-			checkFormat(L, L.CheckString(1))
-			L.Insert(format, 1)
-			L.Call(L.GetTop()-1, 1)
-			return 1
+			return strFormat(L, format, stop)
 		}))
 	}
+}
+
+// installTable replaces table.concat, which in gopher-lua pushes every
+// element on the Lua stack (a table over half a million elements fails
+// with "registry overflow") and builds the result in one uninterruptible
+// step.
+func (s *State) installTable(tbl *lua.LTable) {
+	stop := func() bool { return s.ctx.Err() != nil }
+	tbl.RawSetString("concat", s.L.NewFunction(func(L *lua.LState) int { return tableConcat(L, stop) }))
+}
+
+// tableConcat is table.concat(t[, sep[, i[, j]]]) with gopher-lua's
+// argument rules (i and j are clamped to the table's length).
+func tableConcat(L *lua.LState, stop func() bool) int {
+	tbl := L.CheckTable(1)
+	sep := L.OptString(2, "")
+	n := tbl.Len()
+	i := L.OptInt(3, 1)
+	j := L.OptInt(4, n)
+	if L.GetTop() == 3 && (i > n || i < 1) {
+		L.Push(lua.LString(""))
+		return 1
+	}
+	i = max(min(i, n), 1)
+	j = min(j, n)
+	var b strings.Builder
+	checked := 0 // b.Len() at the last check for a kill
+	for k := i; k <= j; k++ {
+		switch v := tbl.RawGetInt(k).(type) {
+		case lua.LString:
+			b.WriteString(string(v))
+		case lua.LNumber:
+			b.WriteString(v.String())
+		default:
+			L.RaiseError("invalid value (%s) at index %d in table for concat", v.Type(), k)
+		}
+		if k != j {
+			b.WriteString(sep)
+		}
+		if k&(stepsPerCheck-1) == 0 || b.Len()-checked > 1<<20 {
+			checked = b.Len()
+			if stop() {
+				L.RaiseError("table.concat stopped")
+			}
+		}
+	}
+	L.Push(lua.LString(b.String()))
+	return 1
+}
+
+// formatChunked is the estimated result size above which string.format
+// formats one conversion at a time, checking for a kill in between: one
+// Sprintf of many large arguments would otherwise be a single, unbounded
+// allocation.
+const formatChunked = 1 << 20
+
+// strFormat is string.format: gopher-lua's (format), after Lua 5.1's
+// width and precision check, in pieces when the result may be large.
+func strFormat(L *lua.LState, format *lua.LFunction, stop func() bool) int {
+	f := L.CheckString(1)
+	checkFormat(L, f)
+	top := L.GetTop()
+	est := len(f)
+	for i := 2; i <= top; i++ {
+		est += len(lua.LVAsString(L.Get(i))) + 100
+	}
+	if est <= formatChunked {
+		L.Insert(format, 1)
+		L.Call(L.GetTop()-1, 1)
+		return 1
+	}
+	var b strings.Builder
+	arg := 2
+	for i := 0; i < len(f); {
+		j := strings.IndexByte(f[i:], '%')
+		if j < 0 {
+			b.WriteString(f[i:])
+			break
+		}
+		b.WriteString(f[i : i+j])
+		i += j
+		if i+1 < len(f) && f[i+1] == '%' {
+			b.WriteByte('%')
+			i += 2
+			continue
+		}
+		// One conversion: flags, width, precision, then the letter.
+		k := i + 1
+		for k < len(f) && strings.IndexByte("-+ #0", f[k]) >= 0 {
+			k++
+		}
+		for k < len(f) && (isDigit(f[k]) || f[k] == '.') {
+			k++
+		}
+		k = min(k+1, len(f))
+		L.Push(format)
+		L.Push(lua.LString(f[i:k]))
+		nargs := 1
+		if arg <= top {
+			L.Push(L.Get(arg))
+			nargs++
+		}
+		arg++
+		L.Call(nargs, 1)
+		b.WriteString(lua.LVAsString(L.Get(-1)))
+		L.Pop(1)
+		if stop() {
+			L.RaiseError("string.format stopped")
+		}
+		i = k
+	}
+	L.Push(lua.LString(b.String()))
+	return 1
 }
 
 // checkFormat applies Lua 5.1's scanformat limits: at most two digits of
@@ -505,8 +615,9 @@ func strGmatch(L *lua.LState, stop func() bool) int {
 	s := L.CheckString(1)
 	p := L.CheckString(2)
 	pos := 0
+	ms := &matchState{src: s, pat: p, stop: stop}
 	L.Push(L.NewFunction(func(L *lua.LState) int {
-		ms := &matchState{L: L, src: s, pat: p, stop: stop}
+		ms.L = L
 		for src := pos; src <= len(s); src++ {
 			ms.level, ms.depth = 0, 0
 			if e := ms.match(src, 0); e >= 0 {

@@ -105,6 +105,14 @@ var luaCases = []struct{ expr, want string }{
 	{"(\"\"):match(\".\")", "nil"},
 	{"(\"αβγ\"):match(\"[\\128-\\255]+\")", "\"αβγ\""},
 	{`string.format("%5.2f|%-3d|%s|%x", 3.14159, 7, "x", 255)`, `" 3.14|7  |x|ff"`},
+	{`string.format("%s=%d %5.1f %-4s| %x %%", "k", 42, 3.14159, "ab", 255)`, `"k=42   3.1 ab  | ff %"`},
+	{`table.concat({1, 2, "x", 3.5}, ", ")`, `"1, 2, x, 3.5"`},
+	{`table.concat({"a", "b", "c"}, "-", 2)`, `"b-c"`},
+	{`table.concat({"a", "b", "c"}, "-", 2, 3)`, `"b-c"`},
+	{`table.concat({}, "-")`, `""`},
+	{`table.concat({"a"}, "-")`, `"a"`},
+	{`pcall(table.concat, {"a", {}, "c"})`, `false`},
+	{`table.concat({"a", "b", "c"}, "", 3, 2)`, `""`},
 }
 
 // luaQuote is Lua 5.1's %q.
@@ -208,6 +216,10 @@ func TestStringFunctionsBounded(t *testing.T) {
 		{"byte over 1M values", `local t = {("x"):rep(2e6):byte(1, -1)}`, "overflow", false},
 		{"format width", `return string.format("%999999d", 1)`, "width or precision too long", false},
 		{"format precision", `return ("%.999f"):format(1)`, "width or precision too long", false},
+		{"concat of a million", `local t = {} for i = 1, 1e6 do t[i] = "x" end assert(#table.concat(t, ",") == 2e6 - 1)`, "", false},
+		{"concat bomb", `local s, t = ("x"):rep(16 * 2^20), {} for i = 1, 1e5 do t[i] = s end return table.concat(t)`, "killed", true},
+		{"format bomb", `local s, t = ("x"):rep(16 * 2^20), {} for i = 1, 200 do t[i] = s end return (("%s"):rep(200)):format(unpack(t))`, "killed", true},
+		{"big format", `local s = ("ab"):rep(2^20) local r = ("[%s|%5d|%%|%-3s]"):format(s, 42, "x") assert(r == "[" .. s .. "|   42|%|x  ]", #r)`, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,7 +230,7 @@ func TestStringFunctionsBounded(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.kill {
-				timer := time.AfterFunc(100*time.Millisecond, func() { st.Kill(errKilled) })
+				timer := time.AfterFunc(20*time.Millisecond, func() { st.Kill(errKilled) })
 				defer timer.Stop()
 			}
 			done := make(chan error, 1)
