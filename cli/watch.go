@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -55,6 +56,8 @@ func watchReports(stdio *IO, c *runCmd) int {
 	if stdio.Terminal && c.Format == "text" {
 		io.WriteString(stdio.Out, "\x1b[?25l\x1b[2J") // hide the cursor, clear once
 		defer io.WriteString(stdio.Out, "\x1b[?25h\n")
+		stop := onResize(v.redraw)
+		defer stop()
 	}
 	err = sigrt.Watch(stdio.Context, opts, func(u sigrt.Update) {
 		v.update(u)
@@ -82,6 +85,11 @@ type watchView struct {
 	format string
 	names  []string              // the reports, as given
 	prev   map[int]*sigrt.Result // by report index
+
+	mu         sync.Mutex // a terminal is redrawn on resize too
+	last       *sigrt.Update
+	lastBefore map[int]*sigrt.Result
+	at         time.Time // of the last update
 }
 
 func (v *watchView) update(u sigrt.Update) {
@@ -102,17 +110,37 @@ func (v *watchView) update(u sigrt.Update) {
 		}
 		return
 	}
-	var b bytes.Buffer
-	v.text(&b, u)
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	before := v.prev
+	v.prev = map[int]*sigrt.Result{}
 	for i, res := range u.Results {
 		v.prev[i] = res
 	}
 	if !v.io.Terminal {
+		var b bytes.Buffer
+		v.text(&b, u, before)
 		v.io.Out.Write(b.Bytes())
 		return
 	}
-	// Redraw in place: home, each line cleared to its end, the rest of
-	// the screen cleared; cut to the screen so nothing scrolls.
+	v.last, v.lastBefore, v.at = &u, before, time.Now()
+	v.draw()
+}
+
+// redraw draws the last update again, for a new terminal size.
+func (v *watchView) redraw() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.last != nil {
+		v.draw()
+	}
+}
+
+// draw redraws the screen in place: home, each line cleared to its end,
+// the rest of the screen cleared; cut to the screen so nothing scrolls.
+func (v *watchView) draw() {
+	var b bytes.Buffer
+	v.text(&b, *v.last, v.lastBefore)
 	width, height := terminalSize()
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	if height > 2 && len(lines) > height-1 {
@@ -145,7 +173,7 @@ func (v *watchView) paint(code, s string) string {
 
 // text writes one update: on a terminal the whole current state with the
 // changes marked, else the first state in full and then only what changed.
-func (v *watchView) text(w io.Writer, u sigrt.Update) {
+func (v *watchView) text(w io.Writer, u sigrt.Update, prev map[int]*sigrt.Result) {
 	term := v.io.Terminal
 	nsig := 0
 	if u.Set != nil {
@@ -156,22 +184,23 @@ func (v *watchView) text(w io.Writer, u sigrt.Update) {
 		head = fmt.Sprintf("update %d: %s changed", u.Seq, listNames(u.Changed, 3))
 	}
 	if term {
-		fmt.Fprintf(w, "%s  %s\n", v.paint(bold, "sigrun --watch"), v.paint(dim, time.Now().Format("15:04:05")+"  "+head+"  (Ctrl-C to quit)"))
+		fmt.Fprintf(w, "%s  %s\n", v.paint(bold, "sigrun --watch"), v.paint(dim, v.at.Format("15:04:05")+"  "+head+"  (Ctrl-C to quit)"))
 	} else {
 		if u.Seq > 1 {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "== %s\n", head)
 	}
+	// Load errors first: on a small terminal they stay on the screen.
+	v.loadErrors(w, u)
 	full := term || u.Seq == 1
 	for i, res := range u.Results {
 		if res == nil {
-			fmt.Fprintf(w, "%s: %s\n", v.paint(bold, v.names[i]), v.paint(red, fmt.Sprint(u.ReportErrors[i])))
+			fmt.Fprintf(w, "\n%s: %s\n", v.paint(bold, v.names[i]), v.paint(red, fmt.Sprint(u.ReportErrors[i])))
 			continue
 		}
-		v.report(w, res, v.prev[i], full, u.Seq > 1)
+		v.report(w, res, prev[i], full, u.Seq > 1)
 	}
-	v.loadErrors(w, u)
 }
 
 // report writes one report's matches (full) and how they changed since

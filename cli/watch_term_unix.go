@@ -4,6 +4,7 @@ package cli
 
 import (
 	"os"
+	"os/signal"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,4 +16,23 @@ func terminalSize() (width, height int) {
 		return int(ws.Col), int(ws.Row)
 	}
 	return envSize()
+}
+
+// onResize calls fn when the terminal is resized, until stop is called.
+func onResize(fn func()) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	done, ended := make(chan struct{}), make(chan struct{})
+	signal.Notify(ch, unix.SIGWINCH)
+	go func() {
+		defer close(ended)
+		for {
+			select {
+			case <-ch:
+				fn()
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() { signal.Stop(ch); close(done); <-ended }
 }

@@ -86,12 +86,18 @@ type Update struct {
 // changed. A file that stops loading keeps its last good version running,
 // with its error in Update.LoadErrors until it is fixed. Each reload makes
 // a new Engine that replaces the previous one atomically; runs under way
-// finish on the engine they started with.
+// finish on the engine they started with. When a report did not change
+// and no signature of a higher order than an edited one exists, only the
+// edited signatures run again and the others' outcomes are kept: the
+// result is the one a full run gives.
 //
 // fn is called from one goroutine, one update at a time, in Seq order; a
-// slow fn delays the next rerun, not the reloads. Watch returns nil when
-// ctx is done, after every goroutine it started has ended; it returns an
-// error only when watching cannot start (a missing source, no inotify).
+// slow fn delays the next rerun, not the reloads. fn may keep an Update
+// but must not modify it: its results are reused for the next. Watch
+// returns nil when ctx is done, after every goroutine it started has
+// ended; it returns an error only when watching cannot start (a missing
+// source, no inotify). Several Watch calls may run at once; they share
+// nothing.
 func Watch(ctx context.Context, opts WatchOptions, fn func(Update)) error {
 	if len(opts.Sources) == 0 && opts.Set == nil {
 		return errors.New("watch: no signature source and no set")
