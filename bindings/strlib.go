@@ -37,6 +37,10 @@ const (
 func (s *State) installStrings(str *lua.LTable) {
 	L := s.L
 	stop := func() bool { return s.ctx.Err() != nil }
+	// gopher-lua's string table holds __index = itself: copied, it would
+	// hand ("").__index, the original table with the unbounded rep and
+	// dump, to any signature.
+	str.RawSetString("__index", lua.LNil)
 	str.RawSetString("find", L.NewFunction(func(L *lua.LState) int { return strFindAux(L, stop, true) }))
 	str.RawSetString("match", L.NewFunction(func(L *lua.LState) int { return strFindAux(L, stop, false) }))
 	str.RawSetString("gmatch", L.NewFunction(func(L *lua.LState) int { return strGmatch(L, stop) }))

@@ -255,6 +255,9 @@ func syntaxError(file string, src []byte, err error) *Error {
 	return errorf(KindLoad, "", file, 0, "%v", err)
 }
 
+// maxErrorText bounds the message of error(value) kept in an Error.
+const maxErrorText = 4 << 10
+
 // luaErrorText splits a Lua error into the line in file and the message.
 func luaErrorText(file string, err error) (int, string) {
 	var ae *lua.ApiError
@@ -265,6 +268,9 @@ func luaErrorText(file string, err error) (int, string) {
 	}
 	if errors.As(err, &ae) {
 		msg := ae.Object.String()
+		if len(msg) > maxErrorText { // error(hugeString): keep reports readable
+			msg = fmt.Sprintf("%s... [%d bytes cut]", msg[:maxErrorText], len(msg)-maxErrorText)
+		}
 		if _, isStr := ae.Object.(lua.LString); !isStr {
 			msg = "error object is a " + ae.Object.Type().String() + " value"
 			if s, encErr := encodeErrorValue(ae.Object); encErr == nil {
