@@ -172,6 +172,14 @@ func writeAtomic(path string, data []byte) (err error) {
 		if fi.IsDir() {
 			return fmt.Errorf("is a directory")
 		}
+		if !fi.Mode().IsRegular() {
+			// A device or a pipe (-o /dev/stdout): renaming a file over
+			// it would replace the device node, so write into it.
+			return writeInto(path, data)
+		}
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			path, dir = real, filepath.Dir(real) // replace the link's target, keep the link
+		}
 		mode = fi.Mode().Perm()
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".sigrun-*")
@@ -203,6 +211,21 @@ func writeAtomic(path string, data []byte) (err error) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
+	}
+	return nil
+}
+
+// writeInto writes data into the existing non-regular file path.
+func writeInto(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err == nil {
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write: %v", unwrapPath(err))
 	}
 	return nil
 }
