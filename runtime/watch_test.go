@@ -594,9 +594,11 @@ func TestWatchNoLeaks(t *testing.T) {
 		buf := make([]byte, 1<<20)
 		t.Errorf("goroutines: %d before, %d after %d reloads\n%s", g0, g1, reloads, buf[:goruntime.Stack(buf, true)])
 	}
-	if fd1 := openFDs(t); fd1 > fd0 {
+	fd1 := openFDs(t)
+	if fd1 > fd0 {
 		t.Errorf("open fds: %d before, %d after %d reloads", fd0, fd1, reloads)
 	}
+	t.Logf("%d reloads: goroutines %d before, %d after; open fds %d before, %d after", reloads, g0, goruntime.NumGoroutine(), fd0, fd1)
 }
 
 func openFDs(t testing.TB) int {
