@@ -253,6 +253,11 @@ func (v *watchView) report(w io.Writer, res, prev *sigrt.Result, full, diff bool
 		for _, m := range d.stoppedList() {
 			rows = append(rows, []cell{{"-", red}, {strconv.Itoa(m.Severity), dim}, {m.Name, dim}, {"", ""}, {"stopped matching", dim}})
 		}
+		if !diff { // nothing to mark: no marker column
+			for i := range rows {
+				rows[i] = rows[i][1:]
+			}
+		}
 		v.table(w, rows, width)
 	} else {
 		for _, name := range sortedKeys(d.started) {
