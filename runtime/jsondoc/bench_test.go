@@ -95,11 +95,14 @@ func BenchmarkParse(b *testing.B) {
 			data := in.data(b)
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
+			var d *Doc
 			for b.Loop() {
-				if _, err := Parse(data); err != nil {
+				var err error
+				if d, err = Parse(data); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(d.IndexSize())/float64(len(data)), "index/byte")
 		})
 		b.Run(in.name+"/encoding_json", func(b *testing.B) {
 			data := in.data(b)

@@ -1,10 +1,12 @@
 // Package jsondoc keeps a JSON document as its raw bytes plus a compact
-// structural index (a tape of Nodes), so a report of hundreds of megabytes is
-// validated in one pass and decoded only where it is read. Each Node records a
-// value's kind and byte span and, for arrays and objects, where its children
-// are listed, so Index and Member are O(1); strings are unescaped by Str on
-// demand (without copying when they have no escapes) and numbers are returned
-// as their source text by Raw. A Doc is immutable and safe for concurrent use,
+// structural index of its arrays and objects, so a report of hundreds of
+// megabytes is validated in one pass and decoded only where it is read. The
+// index holds one 24-byte record per array and object (none per string,
+// number or literal) and the element list of each array, so Index is O(1);
+// object members are found by scanning the object's own bytes, skipping
+// nested values through the index. Strings are unescaped by Str on demand
+// (without copying when they have no escapes) and numbers are returned as
+// their source text by Raw. A Doc is immutable and safe for concurrent use,
 // so one parsed report is shared by every worker.
 //
 //	doc, err := jsondoc.Parse(data)
@@ -22,6 +24,7 @@ package jsondoc
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -62,127 +65,294 @@ func (k Kind) String() string {
 	return "invalid"
 }
 
-// Node identifies one value in a Doc: an index into its node table. The root
-// value is Node 0; a Node is only meaningful for the Doc that produced it.
-type Node uint32
+// Node identifies one value in a Doc. Each value has exactly one Node, so
+// Nodes compare equal exactly when they are the same value. A Node is only
+// meaningful for the Doc that produced it: it is the number of an indexed
+// array or object in document order or, with the top bit set, the byte
+// offset of any other value.
+type Node uint64
 
-// node is one entry of the tape: 24 bytes per value.
+const scalarBit = 1 << 63
+
+// cont is the index record of one array or object: 24 bytes.
 //
-// meta packs the start offset (low 56 bits), the kind (bits 56-59) and the
-// has-escapes flag for strings (bit 63). end is the offset just past the last
-// byte of the value. For arrays and objects, kid is the index in Doc.kids of
-// the first child and n the number of elements (arrays) or members (objects);
-// an object's children alternate key and value, so it has 2*n of them.
-type node struct {
+// Small containers without arrays or objects inside (the {name, value}
+// arguments of a call, an empty list) get no record: like strings and
+// numbers they are a byte offset, and are read by scanning their text.
+//
+// meta packs the offset of the opening bracket (low 56 bits) and flags.
+// size is the length of its text (sizeBig when it does not fit: the end is
+// then in Doc.bigEnd). n is the number of elements or members. kid is where
+// the container's children start in Doc.kids: every array lists its
+// elements, and objects of more than smallObject members list their keys
+// and values alternately. next is the number of the first container after
+// this one's descendants: a scan over an object's text uses it to jump over
+// nested containers.
+type cont struct {
 	meta uint64
-	end  uint64
-	kid  uint32
+	size uint32
 	n    uint32
+	kid  uint32
+	next uint32
 }
 
 const (
 	offsetMask = 1<<56 - 1
-	kindShift  = 56
-	escFlag    = 1 << 63
+	objFlag    = 1 << 63 // an object (else an array)
+	uniqFlag   = 1 << 62 // an object whose keys are known to be distinct
+	sizeBig    = 1<<32 - 1
+
+	// smallObject is the most members an object may have and still be
+	// read by scanning; larger ones get a member list.
+	smallObject = 16
+	// leafSize and leafLen bound the containers without a record: at
+	// most this many bytes and elements or members, none of them an
+	// array or object.
+	leafSize = 512
+	leafLen  = 16
 )
 
-func (nd *node) kind() Kind           { return Kind(nd.meta>>kindShift) & 0x0f }
-func (nd *node) start() uint64        { return nd.meta & offsetMask }
-func (nd *node) escaped() bool        { return nd.meta&escFlag != 0 }
-func mkMeta(k Kind, start int) uint64 { return uint64(start) | uint64(k)<<kindShift }
+func (c *cont) start() uint64 { return c.meta & offsetMask }
+func (c *cont) isObj() bool   { return c.meta&objFlag != 0 }
+func (c *cont) listed() bool  { return !c.isObj() || c.n > smallObject }
 
 // Doc is a parsed JSON document: the input bytes plus the structural index.
 // It is immutable; all methods are safe for concurrent use. Methods given a
-// Node that is out of range (or of the wrong kind) return zero values rather
-// than panic.
+// Node that is not in the Doc return zero values rather than panic.
 type Doc struct {
-	data  []byte
-	nodes []node
-	kids  []uint32
+	data   []byte
+	conts  []cont
+	kids   []Node
+	bigEnd map[uint32]uint64 // end offsets of containers of 4 GiB or more
+	root   Node
 }
 
-// Root returns the top-level value, which is always Node 0.
-func (d *Doc) Root() Node { return 0 }
+// Root returns the top-level value. It is Node 0 when that is an array or
+// an object with a record.
+func (d *Doc) Root() Node { return d.root }
 
 // Data returns the bytes given to Parse (including any BOM and surrounding
 // whitespace). The caller must not modify them.
 func (d *Doc) Data() []byte { return d.data }
 
-// NodeCount returns the number of values in the document, keys included.
-// Valid nodes are 0 to NodeCount()-1, in document order.
-func (d *Doc) NodeCount() int { return len(d.nodes) }
+// Containers returns the number of arrays and objects with an index record;
+// they are Nodes 0 to Containers()-1, in document order.
+func (d *Doc) Containers() int { return len(d.conts) }
 
-func (d *Doc) node(n Node) *node {
-	if uint64(n) < uint64(len(d.nodes)) {
-		return &d.nodes[n]
+// IndexSize returns the bytes the index takes beside the input.
+func (d *Doc) IndexSize() int64 {
+	return int64(cap(d.conts))*int64(unsafe.Sizeof(cont{})) + int64(cap(d.kids))*8
+}
+
+func (d *Doc) cont(n Node) *cont {
+	if uint64(n) < uint64(len(d.conts)) {
+		return &d.conts[n]
 	}
 	return nil
 }
 
+func (d *Doc) end(c *cont, n Node) uint64 {
+	if c.size != sizeBig {
+		return c.start() + uint64(c.size)
+	}
+	return d.bigEnd[uint32(n)]
+}
+
+// scalar returns the offset of unindexed node n, or false.
+func (d *Doc) scalar(n Node) (int, bool) {
+	if n&scalarBit == 0 {
+		return 0, false
+	}
+	off := uint64(n &^ scalarBit)
+	if off >= uint64(len(d.data)) {
+		return 0, false
+	}
+	return int(off), true
+}
+
+// leaf returns the offset of n if it is an unindexed container of kind k.
+func (d *Doc) leaf(n Node, k Kind) (int, bool) {
+	off, ok := d.scalar(n)
+	if !ok || valueKind[d.data[off]] != k {
+		return 0, false
+	}
+	return off, true
+}
+
 // Kind returns the kind of n, or Invalid if n is not a node of d.
 func (d *Doc) Kind(n Node) Kind {
-	if nd := d.node(n); nd != nil {
-		return nd.kind()
+	if n&scalarBit == 0 {
+		if c := d.cont(n); c != nil {
+			if c.isObj() {
+				return Object
+			}
+			return Array
+		}
+		return Invalid
 	}
-	return Invalid
+	off, ok := d.scalar(n)
+	if !ok {
+		return Invalid
+	}
+	return valueKind[d.data[off]]
+}
+
+var valueKind = [256]Kind{
+	'"': String, 't': True, 'f': False, 'n': Null, '-': Number,
+	'0': Number, '1': Number, '2': Number, '3': Number, '4': Number,
+	'5': Number, '6': Number, '7': Number, '8': Number, '9': Number,
+	'[': Array, '{': Object,
 }
 
 // Len returns the number of elements of an array or members of an object;
 // 0 for any other node.
 func (d *Doc) Len(n Node) int {
-	if nd := d.node(n); nd != nil {
-		return int(nd.n) // scalars have n == 0
+	if c := d.cont(n); c != nil {
+		return int(c.n)
 	}
-	return 0
+	off, ok := d.scalar(n)
+	if !ok {
+		return 0
+	}
+	k := valueKind[d.data[off]]
+	if k != Array && k != Object {
+		return 0
+	}
+	s := d.leafScan(off)
+	i := 0
+	for ; s.more(); i++ {
+		if k == Object {
+			s.keySpan()
+		}
+		s.value()
+	}
+	return i
 }
 
-// Index returns the i-th (0-based) element of array n in constant time. ok is
-// false if n is not an array or i is out of range.
+// Index returns the i-th (0-based) element of array n: in constant time,
+// or at most 16 steps for a small array of scalars. ok is false if n is
+// not an array or i is out of range.
 func (d *Doc) Index(n Node, i int) (Node, bool) {
-	nd := d.node(n)
-	if nd == nil || nd.kind() != Array || i < 0 || i >= int(nd.n) {
+	if i < 0 {
 		return 0, false
 	}
-	return Node(d.kids[int(nd.kid)+i]), true
+	if c := d.cont(n); c != nil {
+		if c.isObj() || i >= int(c.n) {
+			return 0, false
+		}
+		return d.kids[int(c.kid)+i], true
+	}
+	off, ok := d.leaf(n, Array)
+	if !ok {
+		return 0, false
+	}
+	s := d.leafScan(off)
+	for s.more() {
+		v := s.value()
+		if i == 0 {
+			return v, true
+		}
+		i--
+	}
+	return 0, false
 }
 
 // Member returns the key (a String node) and value of the i-th (0-based)
-// member of object n, in document order, in constant time. ok is false if n is
-// not an object or i is out of range. Duplicate keys are all listed.
+// member of object n, in document order. ok is false if n is not an object
+// or i is out of range. Duplicate keys are all listed. It takes constant
+// time for objects of more than 16 members and at most 16 steps otherwise.
 func (d *Doc) Member(n Node, i int) (key, val Node, ok bool) {
-	nd := d.node(n)
-	if nd == nil || nd.kind() != Object || i < 0 || i >= int(nd.n) {
+	if i < 0 {
 		return 0, 0, false
 	}
-	j := int(nd.kid) + 2*i
-	return Node(d.kids[j]), Node(d.kids[j+1]), true
+	var s scan
+	if c := d.cont(n); c != nil {
+		if !c.isObj() || i >= int(c.n) {
+			return 0, 0, false
+		}
+		if c.listed() {
+			j := int(c.kid) + 2*i
+			return d.kids[j], d.kids[j+1], true
+		}
+		s = scan{d: d, i: int(c.start()) + 1, ci: uint32(n) + 1}
+	} else if off, ok := d.leaf(n, Object); ok {
+		s = d.leafScan(off)
+	} else {
+		return 0, 0, false
+	}
+	for s.more() {
+		k, _, _, _ := s.keySpan()
+		v := s.value()
+		if i == 0 {
+			return Node(k) | scalarBit, v, true
+		}
+		i--
+	}
+	return 0, 0, false
 }
 
 // Get returns the value of the member of object n whose decoded key equals
 // key. When a key occurs more than once the last member wins, as with
-// encoding/json and Python. The lookup is a linear scan over the members that
-// compares the raw bytes directly for keys without escapes.
+// encoding/json and Python. Small objects are scanned (stopping at the first
+// match when the parser saw that their keys are distinct); large ones are
+// searched through their member list. Get does not allocate.
 func (d *Doc) Get(n Node, key string) (Node, bool) {
-	nd := d.node(n)
-	if nd == nil || nd.kind() != Object {
+	uniq := false
+	var s scan
+	if c := d.cont(n); c != nil {
+		if !c.isObj() {
+			return 0, false
+		}
+		if c.listed() {
+			kids := d.kids[c.kid : int(c.kid)+2*int(c.n)]
+			for j := len(kids) - 2; j >= 0; j -= 2 {
+				if d.keyIs(int(kids[j]&^scalarBit), key) {
+					return kids[j+1], true
+				}
+			}
+			return 0, false
+		}
+		uniq = c.meta&uniqFlag != 0
+		s = scan{d: d, i: int(c.start()) + 1, ci: uint32(n) + 1}
+	} else if off, ok := d.leaf(n, Object); ok {
+		s = d.leafScan(off)
+	} else {
 		return 0, false
 	}
-	kids := d.kids[nd.kid : int(nd.kid)+2*int(nd.n)]
-	for j := len(kids) - 2; j >= 0; j -= 2 {
-		k := &d.nodes[kids[j]]
-		raw := d.data[k.start()+1 : k.end-1]
-		if !k.escaped() {
-			if string(raw) == key {
-				return Node(kids[j+1]), true
-			}
-			continue
+	var found Node
+	ok := false
+	for s.more() {
+		_, ks, ke, esc := s.keySpan()
+		match := false
+		if !esc {
+			match = string(d.data[ks:ke]) == key
+		} else if ke-ks >= len(key) {
+			match = unescape(d.data[ks:ke]) == key
 		}
-		// A decoded string is never longer than its escaped form.
-		if len(raw) >= len(key) && unescape(raw) == key {
-			return Node(kids[j+1]), true
+		v := s.value()
+		if match {
+			found, ok = v, true
+			if uniq {
+				break
+			}
 		}
 	}
-	return 0, false
+	return found, ok
+}
+
+// keyIs reports whether the string at off decodes to key.
+func (d *Doc) keyIs(off int, key string) bool {
+	data := d.data
+	// Fast path: the text is key, without escapes, then the closing quote.
+	if e := off + 1 + len(key); e < len(data) && data[e] == '"' && string(data[off+1:e]) == key &&
+		strings.IndexByte(key, '\\') < 0 {
+		return true
+	}
+	end, esc := stringEnd(data, off)
+	if !esc || end-off-2 < len(key) {
+		return false
+	}
+	return unescape(data[off+1:end-1]) == key
 }
 
 // Str returns the decoded value of a String node (values and keys alike), or
@@ -191,16 +361,17 @@ func (d *Doc) Get(n Node, key string) (Node, bool) {
 // specifies, \uXXXX surrogate pairs are combined and lone surrogates become
 // U+FFFD. Bytes that are not valid UTF-8 are returned unchanged.
 func (d *Doc) Str(n Node) string {
-	nd := d.node(n)
-	if nd == nil || nd.kind() != String {
+	off, ok := d.scalar(n)
+	if !ok || d.data[off] != '"' {
 		return ""
 	}
-	s, e := nd.start()+1, nd.end-1
-	if s == e {
+	end, esc := stringEnd(d.data, off)
+	s, e := off+1, end-1
+	if s >= e {
 		return ""
 	}
-	if !nd.escaped() {
-		return unsafe.String(&d.data[s], int(e-s))
+	if !esc {
+		return unsafe.String(&d.data[s], e-s)
 	}
 	return unescape(d.data[s:e])
 }
@@ -209,26 +380,181 @@ func (d *Doc) Str(n Node) string {
 // for containers from the opening to the closing bracket. The slice aliases
 // Data and must not be modified; it is nil if n is not a node of d.
 func (d *Doc) Raw(n Node) []byte {
-	nd := d.node(n)
-	if nd == nil {
+	s, e := d.Span(n)
+	if e == 0 {
 		return nil
 	}
-	s := nd.start()
-	return d.data[s:nd.end:nd.end]
+	return d.data[s:e:e]
 }
 
 // Span returns the byte offsets in Data of Raw(n): start inclusive, end
 // exclusive. Both are 0 if n is not a node of d.
 func (d *Doc) Span(n Node) (start, end int64) {
-	nd := d.node(n)
-	if nd == nil {
+	if c := d.cont(n); c != nil {
+		return int64(c.start()), int64(d.end(c, n))
+	}
+	off, ok := d.scalar(n)
+	if !ok {
 		return 0, 0
 	}
-	return int64(nd.start()), int64(nd.end)
+	e := valueEnd(d.data, off)
+	if e == off {
+		return 0, 0
+	}
+	return int64(off), int64(e)
 }
 
 // Bool reports whether n is the literal true.
 func (d *Doc) Bool(n Node) bool { return d.Kind(n) == True }
+
+// valueEnd returns the offset just past the unindexed value at off, or off
+// if there is none.
+func valueEnd(data []byte, off int) int {
+	switch data[off] {
+	case '"':
+		end, _ := stringEnd(data, off)
+		return end
+	case 't', 'n':
+		return min(off+4, len(data))
+	case 'f':
+		return min(off+5, len(data))
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return numberEnd(data, off)
+	case '{', '[':
+		return leafEnd(data, off)
+	}
+	return off
+}
+
+func numberEnd(data []byte, i int) int {
+	for i++; i < len(data); i++ {
+		switch data[i] {
+		case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', 'e', 'E', '+', '-':
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// leafEnd returns the offset just past the unindexed array or object at i
+// (whose nested arrays and objects, if any, are unindexed too).
+func leafEnd(data []byte, i int) int {
+	depth := 0
+	for ; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			i, _ = stringEnd(data, i)
+			i--
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return i
+}
+
+// stringEnd returns the offset just past the closing quote of the
+// (validated) string whose opening quote is at off, and whether it has
+// escapes. It stops at the end of data for a string that is not one.
+func stringEnd(data []byte, off int) (int, bool) {
+	i := off + 1
+	esc := false
+	for {
+		j := nextQuoteOrEscape(data, i)
+		if j >= len(data) {
+			return len(data), esc
+		}
+		if data[j] == '"' {
+			return j + 1, esc
+		}
+		esc = true
+		i = j + 2
+	}
+}
+
+// nextQuoteOrEscape returns the offset of the first '"' or '\\' at or after
+// i, or len(data).
+func nextQuoteOrEscape(data []byte, i int) int {
+	for i+8 <= len(data) {
+		x := le64(data[i:])
+		q := x ^ (lsb * '"')
+		b := x ^ (lsb * '\\')
+		if t := ((q - lsb) &^ q) | ((b - lsb) &^ b); t&msb != 0 {
+			return i + tz8(t&msb)
+		}
+		i += 8
+	}
+	for ; i < len(data); i++ {
+		if c := data[i]; c == '"' || c == '\\' {
+			return i
+		}
+	}
+	return len(data)
+}
+
+// scan walks the members of an object or the elements of an array in the
+// text of a validated document. ci is the number of the next indexed
+// container the walk will meet, which lets it jump over nested ones.
+type scan struct {
+	d  *Doc
+	i  int
+	ci uint32
+}
+
+// leafScan is a scan of the unindexed container at off.
+func (d *Doc) leafScan(off int) scan {
+	return scan{d: d, i: off + 1, ci: uint32(len(d.conts))}
+}
+
+// more moves to the next member or element and reports whether there is
+// one (false at the closing bracket).
+func (s *scan) more() bool {
+	data := s.d.data
+	i := skipWS(data, s.i)
+	if i >= len(data) {
+		return false
+	}
+	switch data[i] {
+	case ',':
+		s.i = skipWS(data, i+1)
+		return true
+	case '}', ']':
+		s.i = i
+		return false
+	}
+	s.i = i
+	return true
+}
+
+// keySpan reads the key at the scan position and the colon after it. It
+// returns the key's offset, the bounds of its text without the quotes, and
+// whether it has escapes.
+func (s *scan) keySpan() (off, start, end int, esc bool) {
+	data := s.d.data
+	i := s.i
+	e, esc := stringEnd(data, i)
+	s.i = skipWS(data, e) + 1 // past the colon
+	return i, i + 1, e - 1, esc
+}
+
+// value returns the value at the scan position and moves past it.
+func (s *scan) value() Node {
+	d := s.d
+	i := skipWS(d.data, s.i)
+	if c := d.data[i]; (c == '{' || c == '[') && int(s.ci) < len(d.conts) && d.conts[s.ci].start() == uint64(i) {
+		n := Node(s.ci)
+		ct := &d.conts[s.ci]
+		s.i = int(d.end(ct, n))
+		s.ci = ct.next
+		return n
+	}
+	s.i = valueEnd(d.data, i)
+	return Node(i) | scalarBit
+}
 
 // unescape decodes the body of a validated JSON string that contains at least
 // one backslash escape.

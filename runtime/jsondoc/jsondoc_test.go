@@ -64,7 +64,7 @@ func TestScalars(t *testing.T) {
 	for _, tt := range tests {
 		d := mustParse(t, tt.in)
 		r := d.Root()
-		if r != 0 {
+		if (r == 0) != (d.Containers() > 0) {
 			t.Errorf("%q: Root() = %d", tt.in, r)
 		}
 		if got := d.Kind(r); got != tt.kind {
@@ -85,8 +85,8 @@ func TestScalars(t *testing.T) {
 		if got := d.Len(r); got != 0 {
 			t.Errorf("%q: Len = %d, want 0", tt.in, got)
 		}
-		if d.NodeCount() != 1 {
-			t.Errorf("%q: NodeCount = %d, want 1", tt.in, d.NodeCount())
+		if n := d.Containers(); n != 0 {
+			t.Errorf("%q: Containers = %d, want 0", tt.in, n)
 		}
 		if !bytes.Equal(d.Data(), []byte(tt.in)) {
 			t.Errorf("%q: Data changed", tt.in)
@@ -189,7 +189,7 @@ func TestNested(t *testing.T) {
 
 func TestOutOfRange(t *testing.T) {
 	d := mustParse(t, `{"a":[1]}`)
-	for _, n := range []Node{Node(d.NodeCount()), 1 << 20, ^Node(0)} {
+	for _, n := range []Node{Node(d.Containers()), 1 << 20, ^Node(0), scalarBit | Node(len(d.Data()))} {
 		if d.Kind(n) != Invalid || d.Len(n) != 0 || d.Str(n) != "" || d.Raw(n) != nil || d.Bool(n) {
 			t.Errorf("node %d: not zero values", n)
 		}
@@ -575,13 +575,15 @@ func stdUTF8(s string) string {
 	return b.String()
 }
 
-// checkInvariants verifies the index: kinds, spans nested in their parents and
-// ordered, keys are strings, Get agrees with the last duplicate.
+// checkInvariants verifies the index by walking it from the root: kinds,
+// spans nested in their parents and ordered, keys are strings, Member and Get
+// agree (Get with the last duplicate), containers numbered in document order.
 func checkInvariants(t testing.TB, d *Doc) {
 	t.Helper()
-	data := d.Data()
-	for i := range d.NodeCount() {
-		n := Node(i)
+	next := 0 // the number the next container met must have
+	var walk func(n Node)
+	walk = func(n Node) {
+		data := d.Data()
 		s, e := d.Span(n)
 		if s < 0 || e > int64(len(data)) || s >= e {
 			t.Fatalf("node %d: span %d,%d", n, s, e)
@@ -597,6 +599,14 @@ func checkInvariants(t testing.TB, d *Doc) {
 				t.Fatalf("node %d: string %q", n, raw)
 			}
 		case Array, Object:
+			if n&scalarBit == 0 {
+				if n != Node(next) {
+					t.Fatalf("container %d met where %d was expected", n, next)
+				}
+				next++
+			} else if e-s > leafSize || d.Len(n) > leafLen {
+				t.Fatalf("node %d: unindexed container of %d bytes, %d members", n, e-s, d.Len(n))
+			}
 			if k == Array && (raw[0] != '[' || raw[len(raw)-1] != ']') ||
 				k == Object && (raw[0] != '{' || raw[len(raw)-1] != '}') {
 				t.Fatalf("node %d: %v %q", n, k, raw)
@@ -620,14 +630,16 @@ func checkInvariants(t testing.TB, d *Doc) {
 					kids = []Node{key, val}
 				}
 				for _, c := range kids {
-					if c <= n {
-						t.Fatalf("node %d: child %d precedes it", n, c)
-					}
 					cs, ce := d.Span(c)
 					if cs <= prev || ce >= e {
 						t.Fatalf("node %d [%d,%d): child %d [%d,%d) out of order", n, s, e, c, cs, ce)
 					}
 					prev = ce - 1
+					if d.Kind(c) != String || k == Array || c != kids[0] {
+						walk(c)
+					} else if string(d.Raw(c)) != string(raw[cs-s:ce-s]) {
+						t.Fatalf("key %d: Raw differs from its span", c)
+					}
 				}
 			}
 			for key, val := range last {
@@ -639,6 +651,10 @@ func checkInvariants(t testing.TB, d *Doc) {
 		default:
 			t.Fatalf("node %d: kind %v", n, k)
 		}
+	}
+	walk(d.Root())
+	if next != d.Containers() {
+		t.Fatalf("walked %d containers of %d", next, d.Containers())
 	}
 }
 
@@ -664,5 +680,118 @@ func TestSmallReports(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Run(filepath.Base(f), func(t *testing.T) { compareWithStd(t, data) })
+	}
+}
+
+// Objects of up to 16 members are read by scanning their text, larger ones
+// through a member list; both must agree, with duplicates, escaped keys and
+// nested containers to jump over.
+func TestObjectSizes(t *testing.T) {
+	for _, n := range []int{1, 2, 15, 16, 17, 40} {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			switch i % 4 {
+			case 0:
+				fmt.Fprintf(&b, `"k%d": [%d, {"k%d": "nested"}, []]`, i, i, i)
+			case 1:
+				fmt.Fprintf(&b, `"k\u00%x%d": "v\"%d"`, 0x30+i%10, i, i) // an escaped key
+			case 2:
+				fmt.Fprintf(&b, `"k%d": {"a": {"b": [1, 2]}, "c": %d}`, i, i)
+			default:
+				fmt.Fprintf(&b, `"k%d": %d`, i-1, i) // a duplicate of the previous key, sometimes
+			}
+		}
+		b.WriteString("}")
+		d := mustParse(t, b.String())
+		compareWithStd(t, []byte(b.String()))
+		if got := d.Len(d.Root()); got != n {
+			t.Errorf("%d members: Len = %d", n, got)
+		}
+		if _, ok := d.Get(d.Root(), "missing"); ok {
+			t.Errorf("%d members: Get(missing) ok", n)
+		}
+	}
+}
+
+func TestUniqueKeys(t *testing.T) {
+	for in, uniq := range map[string]bool{
+		`{"a": 1, "b": 2, "ab": 3, "ba": 4}`: true,
+		`{"ab": 1, "ba": 2, "ab": 3}`:        false,
+		`{"a\n": 1}`:                         false, // escaped: not checked
+		`{}`:                                 true,
+		`{"` + strings.Repeat("x", 70) + `": 1, "` + strings.Repeat("x", 69) + `y": 2}`: true,
+		`{"` + strings.Repeat("x", 70) + `": 1, "` + strings.Repeat("x", 70) + `": 2}`:  false,
+	} {
+		// A nested array makes the object indexed.
+		in = in[:len(in)-1] + `, "z": [[], {}, ` + strings.Repeat(`"filler", `, 60) + `0]}`
+		if in[1] == ',' {
+			in = "{" + in[2:]
+		}
+		d := mustParse(t, in)
+		if got := d.conts[0].meta&uniqFlag != 0; got != uniq {
+			t.Errorf("%s: unique = %v, want %v", in, got, uniq)
+		}
+		checkInvariants(t, d)
+	}
+}
+
+// A container of 4 GiB or more keeps its end in a side table; fake one.
+func TestBigContainer(t *testing.T) {
+	pad := strings.Repeat(`"padding", `, 60)
+	d := mustParse(t, `{"a": [1, 2, {"b": 3}, `+pad+`0], "c": "d"}`)
+	arr, _ := d.Get(d.Root(), "a")
+	s, e := d.Span(arr)
+	d.conts[arr].size = sizeBig
+	d.bigEnd = map[uint32]uint64{uint32(arr): uint64(e)}
+	if s2, e2 := d.Span(arr); s2 != s || e2 != e {
+		t.Errorf("Span = %d,%d, want %d,%d", s2, e2, s, e)
+	}
+	if c, ok := d.Get(d.Root(), "c"); !ok || d.Str(c) != "d" {
+		t.Error("Get after a big container failed")
+	}
+}
+
+// The index takes much less than the input.
+func TestIndexSize(t *testing.T) {
+	data := synthetic()
+	d, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := float64(d.IndexSize()) / float64(len(data)); r > 0.5 {
+		t.Errorf("index is %.2f times the input", r)
+	}
+}
+
+// Small containers without a record are read by scanning their text, which
+// must not be fooled by brackets inside strings or by nested small ones.
+func TestLeaves(t *testing.T) {
+	for _, in := range []string{
+		`{"a": ["]", "}", {"b": "{[", "c": []}], "d": "\"]", "e": {}}`,
+		`[[[]], [{}], {"x": [1, {"y": "]}"}]}, "\\"]`,
+		`{"args": [{"name": "FileName", "value": "C:\\x]"}, {"name": "Handle", "value": "0x1", "pretty_value": "}"}]}`,
+	} {
+		compareWithStd(t, []byte(in))
+		d := mustParse(t, in)
+		if d.Containers() != 0 {
+			t.Errorf("%s: %d indexed containers, want none", in, d.Containers())
+		}
+	}
+	d := mustParse(t, `{"a": [{"name": "x", "value": 1}, {"name": "y", "value": [2, 3]}]}`)
+	a, _ := d.Get(d.Root(), "a")
+	e, _ := d.Index(a, 1)
+	v, _ := d.Get(e, "value")
+	if x, _ := d.Index(v, 1); d.Kind(v) != Array || d.Len(v) != 2 || string(d.Raw(x)) != "3" {
+		t.Errorf("a[1].value = %s", d.Raw(v))
+	}
+	if _, ok := d.Index(v, 2); ok {
+		t.Error("Index past the end of a small array ok")
+	}
+	if _, _, ok := d.Member(e, 2); ok {
+		t.Error("Member past the end of a small object ok")
 	}
 }

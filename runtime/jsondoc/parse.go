@@ -31,41 +31,57 @@ func (e *SyntaxError) Error() string {
 // afterwards. Nesting is limited to MaxDepth levels. Every error is a
 // *SyntaxError. Parse is safe for concurrent use.
 //
-// The index takes 24 bytes per value plus 4 per array element and 8 per
-// object member: about 1.2 times the input for a pretty-printed CAPE report,
-// at worst (an array of one-digit numbers) about 16 times. Offsets are 64-bit,
-// so inputs over 4 GB work; a document may hold up to 2^32-1 values.
+// The index takes 24 bytes per array or object plus 8 per array element (and
+// 16 per member of objects of more than 16 members); strings, numbers and
+// literals take nothing. That is about 0.17 times the input for a
+// pretty-printed CAPE report and 0.4 times for a compact one. Offsets are
+// 64-bit, so inputs over 4 GB work; a document may hold up to 2^32-1 arrays
+// and objects.
 func Parse(data []byte) (*Doc, error) {
 	if uint64(len(data)) > offsetMask {
 		return nil, &SyntaxError{Offset: 0, Msg: "input too large"}
 	}
-	// Reports average around 30 bytes per value; start a little above
-	// that so that the usual case does not grow the tables.
-	est := len(data)/24 + 16
+	// Compact reports have an indexed array or object about every 200
+	// bytes (a call and its argument list), pretty-printed ones every
+	// 1000 or more; start at the dense end, the tables rarely grow.
+	est := len(data)/128 + 16
 	p := parser{
 		data:  data,
-		nodes: make([]node, 0, est),
-		kids:  make([]uint32, 0, est),
+		conts: make([]cont, 0, est),
+		kids:  make([]Node, 0, est),
 	}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
-	return &Doc{data: data, nodes: p.nodes, kids: p.kids}, nil
+	// Give back what the estimate reserved beyond a quarter of slack.
+	if cap(p.conts) > len(p.conts)+len(p.conts)/4+1024 {
+		p.conts = append([]cont(nil), p.conts...)
+	}
+	if cap(p.kids) > len(p.kids)+len(p.kids)/4+1024 {
+		p.kids = append([]Node(nil), p.kids...)
+	}
+	return &Doc{data: data, conts: p.conts, kids: p.kids, bigEnd: p.bigEnd, root: p.root}, nil
 }
 
 type parser struct {
 	data    []byte
-	nodes   []node
-	kids    []uint32
-	scratch []uint32 // children of the open containers, innermost last
+	conts   []cont
+	kids    []Node
+	bigEnd  map[uint32]uint64
+	root    Node
+	scratch []Node   // children of the open containers, innermost last
+	klen    []uint32 // key lengths of the open objects (escFlag: has escapes)
 	stack   []frame  // open containers
 }
 
 type frame struct {
-	node uint32 // the container's node
-	base uint32 // where its children start in scratch
-	obj  bool
+	ci    uint32 // the container's number
+	base  uint32 // where its children start in scratch
+	kbase uint32 // where its key lengths start in klen
+	obj   bool
 }
+
+const escKey = 1 << 31
 
 func (p *parser) errAt(i int, msg string) error {
 	return &SyntaxError{Offset: int64(i), Msg: msg}
@@ -94,18 +110,31 @@ func quoteChar(c byte) string {
 	return "'" + s[1:len(s)-1] + "'"
 }
 
-// newNode appends a node and returns its index, or false when the document
-// has more values than a Node can number.
-func (p *parser) newNode(meta uint64, end int) (uint32, bool) {
-	idx := len(p.nodes)
-	if uint64(idx) >= math.MaxUint32 {
-		return 0, false
-	}
-	p.nodes = append(p.nodes, node{meta: meta, end: uint64(end)})
+// add records a value that starts at i as a child of the innermost open
+// container, or as the root.
+func (p *parser) add(n Node) {
 	if len(p.stack) > 0 {
-		p.scratch = append(p.scratch, uint32(idx))
+		p.scratch = append(p.scratch, n)
+	} else {
+		p.root = n
 	}
-	return uint32(idx), true
+}
+
+// open starts an array or object at i; it returns false when the document
+// has more containers than a Node can number.
+func (p *parser) open(i int, obj bool) bool {
+	ci := len(p.conts)
+	if uint64(ci) >= math.MaxUint32 {
+		return false
+	}
+	meta := uint64(i)
+	if obj {
+		meta |= objFlag
+	}
+	p.conts = append(p.conts, cont{meta: meta})
+	p.add(Node(ci))
+	p.stack = append(p.stack, frame{ci: uint32(ci), base: uint32(len(p.scratch)), kbase: uint32(len(p.klen)), obj: obj})
+	return true
 }
 
 // close finishes the innermost container, whose closing bracket is at i.
@@ -113,20 +142,75 @@ func (p *parser) close(i int) {
 	f := p.stack[len(p.stack)-1]
 	p.stack = p.stack[:len(p.stack)-1]
 	ch := p.scratch[f.base:]
-	nd := &p.nodes[f.node]
-	nd.end = uint64(i + 1)
-	nd.kid = uint32(len(p.kids))
+	c := &p.conts[f.ci]
+	n := len(ch)
 	if f.obj {
-		nd.n = uint32(len(ch) / 2)
-	} else {
-		nd.n = uint32(len(ch))
+		n /= 2
 	}
-	p.kids = append(p.kids, ch...)
+	size := uint64(i+1) - c.start()
+	if int(f.ci) == len(p.conts)-1 && n <= leafLen && size <= leafSize {
+		// Small, and no indexed container inside: no record.
+		leaf := Node(c.start()) | scalarBit
+		p.conts = p.conts[:f.ci]
+		if f.base > 0 {
+			p.scratch[f.base-1] = leaf
+		} else {
+			p.root = leaf
+		}
+	} else {
+		if size < sizeBig {
+			c.size = uint32(size)
+		} else {
+			c.size = sizeBig
+			if p.bigEnd == nil {
+				p.bigEnd = map[uint32]uint64{}
+			}
+			p.bigEnd[f.ci] = uint64(i + 1)
+		}
+		c.next = uint32(len(p.conts))
+		c.n = uint32(n)
+		switch {
+		case !f.obj || n > smallObject:
+			c.kid = uint32(len(p.kids))
+			p.kids = append(p.kids, ch...)
+		case p.distinct(ch, p.klen[f.kbase:]):
+			c.meta |= uniqFlag
+		}
+	}
 	p.scratch = p.scratch[:f.base]
+	p.klen = p.klen[:f.kbase]
+}
+
+// distinct reports whether the keys of a small object (the even entries of
+// members, of lengths klen) are all different. Keys with escapes make it
+// say no: Get then scans the whole object.
+func (p *parser) distinct(members []Node, klen []uint32) bool {
+	data := p.data
+	var lens uint64 // bit l: a key of length l was seen
+	for j, l := range klen {
+		if l&escKey != 0 {
+			return false
+		}
+		if l < 64 && lens&(1<<l) == 0 {
+			lens |= 1 << l
+			continue
+		}
+		// Another key has this length (or it is long): compare.
+		for i, m := range klen[:j] {
+			if m != l {
+				continue
+			}
+			a, b := int(members[2*i]&^scalarBit)+1, int(members[2*j]&^scalarBit)+1
+			if string(data[a:a+int(l)]) == string(data[b:b+int(l)]) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (p *parser) tooMany(i int) error {
-	return p.errAt(i, "document has more than 4294967295 values")
+	return p.errAt(i, "document has more than 4294967295 arrays and objects")
 }
 
 // key parses an object key starting at the quote at i, then the colon, and
@@ -137,13 +221,12 @@ func (p *parser) key(i int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	meta := mkMeta(String, i)
+	p.scratch = append(p.scratch, Node(i)|scalarBit)
+	l := uint32(min(end-i-2, escKey-1))
 	if esc {
-		meta |= escFlag
+		l |= escKey
 	}
-	if _, ok := p.newNode(meta, end); !ok {
-		return 0, p.tooMany(i)
-	}
+	p.klen = append(p.klen, l)
 	i = skipWS(data, end)
 	if i >= len(data) {
 		return 0, p.eof()
@@ -169,32 +252,20 @@ func (p *parser) parse() error {
 		c := data[i]
 		switch {
 		case c == '"':
-			end, esc, err := p.scanString(i)
+			end, _, err := p.scanString(i)
 			if err != nil {
 				return err
 			}
-			meta := mkMeta(String, i)
-			if esc {
-				meta |= escFlag
-			}
-			if _, ok := p.newNode(meta, end); !ok {
-				return p.tooMany(i)
-			}
+			p.add(Node(i) | scalarBit)
 			i = end
 		case c == '{' || c == '[':
 			if len(p.stack) >= MaxDepth {
 				return p.errAt(i, "nesting deeper than 10000 levels")
 			}
 			obj := c == '{'
-			k := Array
-			if obj {
-				k = Object
-			}
-			idx, ok := p.newNode(mkMeta(k, i), 0)
-			if !ok {
+			if !p.open(i, obj) {
 				return p.tooMany(i)
 			}
-			p.stack = append(p.stack, frame{node: idx, base: uint32(len(p.scratch)), obj: obj})
 			i = skipWS(data, i+1)
 			if i >= len(data) {
 				return p.eof()
@@ -225,33 +296,25 @@ func (p *parser) parse() error {
 			if err != nil {
 				return err
 			}
-			if _, ok := p.newNode(mkMeta(Number, i), end); !ok {
-				return p.tooMany(i)
-			}
+			p.add(Node(i) | scalarBit)
 			i = end
 		case c == 't':
 			if err := p.literal(i, "true"); err != nil {
 				return err
 			}
-			if _, ok := p.newNode(mkMeta(True, i), i+4); !ok {
-				return p.tooMany(i)
-			}
+			p.add(Node(i) | scalarBit)
 			i += 4
 		case c == 'f':
 			if err := p.literal(i, "false"); err != nil {
 				return err
 			}
-			if _, ok := p.newNode(mkMeta(False, i), i+5); !ok {
-				return p.tooMany(i)
-			}
+			p.add(Node(i) | scalarBit)
 			i += 5
 		case c == 'n':
 			if err := p.literal(i, "null"); err != nil {
 				return err
 			}
-			if _, ok := p.newNode(mkMeta(Null, i), i+4); !ok {
-				return p.tooMany(i)
-			}
+			p.add(Node(i) | scalarBit)
 			i += 4
 		default:
 			return p.errChar(i, "looking for beginning of value")
@@ -308,6 +371,11 @@ func (p *parser) parse() error {
 		}
 	}
 }
+
+func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
+
+// tz8 is the byte index of the lowest set bit of t.
+func tz8(t uint64) int { return bits.TrailingZeros64(t) >> 3 }
 
 const (
 	lsb     = 0x0101010101010101
