@@ -569,6 +569,45 @@ func (ms *matchState) pushCaptures(s, e int, whole bool) int {
 	return n
 }
 
+// firstSet returns the bytes a match can start with when the pattern's
+// first item is one character class that must occur (no *, ? or -), or
+// nil: on a long subject the matchers then skip the positions where no
+// match can start in a tight loop instead of trying each one. It is only
+// worth its 256 class tests on long subjects.
+func (ms *matchState) firstSet() *[256]bool {
+	p := ms.pat
+	if len(ms.src) < 1024 || p == "" {
+		return nil
+	}
+	switch p[0] {
+	case '^', '$', '(', ')', '.':
+		return nil
+	case '%':
+		if len(p) > 1 && (p[1] == 'b' || p[1] == 'f' || isDigit(p[1])) {
+			return nil
+		}
+	}
+	ep := ms.classEnd(0)
+	if ep < len(p) && strings.IndexByte("*?-", p[ep]) >= 0 {
+		return nil
+	}
+	var set [256]bool
+	for c := range set {
+		set[c] = singleMatch(c, p, 0, ep)
+	}
+	return &set
+}
+
+// skip returns the first position at or after s where a match can start
+// given the first set (len(src) when there is none).
+func (ms *matchState) skip(set *[256]bool, s int) int {
+	src := ms.src
+	for s < len(src) && !set[src[s]] {
+		s++
+	}
+	return s
+}
+
 // posrelat turns a Lua string position (negative from the end) into a
 // 1-based position, 0 at the least.
 func posrelat(pos, n int) int {
@@ -597,7 +636,16 @@ func strFindAux(L *lua.LState, stop func() bool, find bool) int {
 		p = p[1:]
 	}
 	ms := &matchState{L: L, src: s, pat: p, stop: stop}
+	var first *[256]bool
+	if !anchor {
+		first = ms.firstSet()
+	}
 	for s1 := init; s1 <= len(s); s1++ {
+		if first != nil {
+			if s1 = ms.skip(first, s1); s1 == len(s) {
+				break
+			}
+		}
 		ms.level, ms.depth = 0, 0
 		if e := ms.match(s1, 0); e >= 0 {
 			if find {
@@ -620,9 +668,19 @@ func strGmatch(L *lua.LState, stop func() bool) int {
 	p := L.CheckString(2)
 	pos := 0
 	ms := &matchState{src: s, pat: p, stop: stop}
+	var first *[256]bool
+	firstDone := false
 	L.Push(L.NewFunction(func(L *lua.LState) int {
 		ms.L = L
+		if !firstDone {
+			first, firstDone = ms.firstSet(), true
+		}
 		for src := pos; src <= len(s); src++ {
+			if first != nil {
+				if src = ms.skip(first, src); src == len(s) {
+					break
+				}
+			}
 			ms.level, ms.depth = 0, 0
 			if e := ms.match(src, 0); e >= 0 {
 				pos = e
@@ -655,8 +713,19 @@ func strGsub(L *lua.LState, stop func() bool) int {
 	ms := &matchState{L: L, src: src, pat: p, stop: stop}
 	var b strings.Builder
 	n, si := 0, 0
+	var first *[256]bool
+	if !anchor {
+		first = ms.firstSet()
+	}
 loop:
 	for n < maxN {
+		if first != nil {
+			k := ms.skip(first, si)
+			b.WriteString(src[si:k])
+			if si = k; si == len(src) {
+				break // no match can start at the end: nothing left to copy
+			}
+		}
 		ms.level, ms.depth = 0, 0
 		e := ms.match(si, 0)
 		if e >= 0 {

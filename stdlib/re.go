@@ -73,7 +73,7 @@ func reMatch(L *lua.LState) int {
 	a := args{L, "re.match"}
 	s, ok := a.subject(1)
 	re := a.pattern(2)
-	L.Push(lua.LBool(ok && re.MatchString(s)))
+	L.Push(lua.LBool(ok && mayMatch(re.String(), s) && re.MatchString(s)))
 	return 1
 }
 
@@ -82,7 +82,7 @@ func reFind(L *lua.LState) int {
 	a := args{L, "re.find"}
 	s, ok := a.subject(1)
 	re := a.pattern(2)
-	if !ok {
+	if !ok || !mayMatch(re.String(), s) {
 		L.Push(lua.LNil)
 		return 1
 	}
@@ -107,7 +107,7 @@ func reFindAll(L *lua.LState) int {
 	s, ok := a.subject(1)
 	re := a.pattern(2)
 	n := a.optInt(3, -1)
-	if !ok {
+	if !ok || !mayMatch(re.String(), s) {
 		L.Push(L.CreateTable(0, 0))
 		return 1
 	}
@@ -135,7 +135,10 @@ func reGsub(L *lua.LState) int {
 		L.Push(lua.LNumber(0))
 		return 2
 	}
-	matches := re.FindAllStringSubmatchIndex(s, n)
+	var matches [][]int
+	if mayMatch(re.String(), s) {
+		matches = re.FindAllStringSubmatchIndex(s, n)
+	}
 	if len(matches) == 0 {
 		L.Push(lua.LString(s))
 		L.Push(lua.LNumber(0))
