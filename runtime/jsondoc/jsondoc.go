@@ -76,18 +76,21 @@ const scalarBit = 1 << 63
 
 // cont is the index record of one array or object: 24 bytes.
 //
-// Small containers without arrays or objects inside (the {name, value}
-// arguments of a call, an empty list) get no record: like strings and
+// Small containers with only strings, numbers and literals inside (the
+// {name, value} arguments of a call, an empty list) get no record: like strings and
 // numbers they are a byte offset, and are read by scanning their text.
 //
 // meta packs the offset of the opening bracket (low 56 bits) and flags.
 // size is the length of its text (sizeBig when it does not fit: the end is
-// then in Doc.bigEnd). n is the number of elements or members. kid is where
-// the container's children start in Doc.kids: every array lists its
-// elements, and objects of more than smallObject members list their keys
-// and values alternately. next is the number of the first container after
-// this one's descendants: a scan over an object's text uses it to jump over
-// nested containers.
+// then in Doc.bigEnd). n is the number of elements or members. next is the
+// number of the first container after this one's descendants. kid says
+// where the children are listed:
+//   - arrays: their elements, in Doc.kids;
+//   - objects of at most 16 members, under 64 KiB, whose keys have no
+//     escapes (nearly all of a report): the offsets of their keys relative
+//     to the opening brace, 2 bytes each, in Doc.keys; Get compares keys in
+//     place and finds the value right after the colon;
+//   - other objects: keys and values alternately, in Doc.kids.
 type cont struct {
 	meta uint64
 	size uint32
@@ -99,22 +102,22 @@ type cont struct {
 const (
 	offsetMask = 1<<56 - 1
 	objFlag    = 1 << 63 // an object (else an array)
-	uniqFlag   = 1 << 62 // an object whose keys are known to be distinct
+	tableFlag  = 1 << 62 // an object with key offsets in Doc.keys
 	sizeBig    = 1<<32 - 1
 
-	// smallObject is the most members an object may have and still be
-	// read by scanning; larger ones get a member list.
+	// smallObject is the most members an object with a key table may
+	// have; larger ones get a member list.
 	smallObject = 16
 	// leafSize and leafLen bound the containers without a record: at
 	// most this many bytes and elements or members, none of them an
-	// array or object.
+	// array or object (so reading one never scans more than leafSize).
 	leafSize = 512
 	leafLen  = 16
 )
 
 func (c *cont) start() uint64 { return c.meta & offsetMask }
 func (c *cont) isObj() bool   { return c.meta&objFlag != 0 }
-func (c *cont) listed() bool  { return !c.isObj() || c.n > smallObject }
+func (c *cont) table() bool   { return c.meta&tableFlag != 0 }
 
 // Doc is a parsed JSON document: the input bytes plus the structural index.
 // It is immutable; all methods are safe for concurrent use. Methods given a
@@ -123,6 +126,7 @@ type Doc struct {
 	data   []byte
 	conts  []cont
 	kids   []Node
+	keys   []uint16
 	bigEnd map[uint32]uint64 // end offsets of containers of 4 GiB or more
 	root   Node
 }
@@ -141,7 +145,7 @@ func (d *Doc) Containers() int { return len(d.conts) }
 
 // IndexSize returns the bytes the index takes beside the input.
 func (d *Doc) IndexSize() int64 {
-	return int64(cap(d.conts))*int64(unsafe.Sizeof(cont{})) + int64(cap(d.kids))*8
+	return int64(cap(d.conts))*int64(unsafe.Sizeof(cont{})) + int64(cap(d.kids))*8 + int64(cap(d.keys))*2
 }
 
 func (d *Doc) cont(n Node) *cont {
@@ -260,28 +264,29 @@ func (d *Doc) Index(n Node, i int) (Node, bool) {
 // Member returns the key (a String node) and value of the i-th (0-based)
 // member of object n, in document order. ok is false if n is not an object
 // or i is out of range. Duplicate keys are all listed. It takes constant
-// time for objects of more than 16 members and at most 16 steps otherwise.
+// time, or at most 16 steps in a small object of strings and numbers.
 func (d *Doc) Member(n Node, i int) (key, val Node, ok bool) {
 	if i < 0 {
 		return 0, 0, false
 	}
-	var s scan
 	if c := d.cont(n); c != nil {
 		if !c.isObj() || i >= int(c.n) {
 			return 0, 0, false
 		}
-		if c.listed() {
-			j := int(c.kid) + 2*i
-			return d.kids[j], d.kids[j+1], true
+		if c.table() {
+			ko := int(c.start()) + int(d.keys[int(c.kid)+i])
+			return Node(ko) | scalarBit, d.valueAfter(n, c, stringSkip(d.data, ko)), true
 		}
-		s = scan{d: d, i: int(c.start()) + 1, ci: uint32(n) + 1}
-	} else if off, ok := d.leaf(n, Object); ok {
-		s = d.leafScan(off)
-	} else {
+		j := int(c.kid) + 2*i
+		return d.kids[j], d.kids[j+1], true
+	}
+	off, ok := d.leaf(n, Object)
+	if !ok {
 		return 0, 0, false
 	}
+	s := d.leafScan(off)
 	for s.more() {
-		k, _, _, _ := s.keySpan()
+		k, _, _ := s.keySpan()
 		v := s.value()
 		if i == 0 {
 			return Node(k) | scalarBit, v, true
@@ -293,48 +298,89 @@ func (d *Doc) Member(n Node, i int) (key, val Node, ok bool) {
 
 // Get returns the value of the member of object n whose decoded key equals
 // key. When a key occurs more than once the last member wins, as with
-// encoding/json and Python. Small objects are scanned (stopping at the first
-// match when the parser saw that their keys are distinct); large ones are
-// searched through their member list. Get does not allocate.
+// encoding/json and Python. Keys are compared in place, from the last
+// member back; Get does not allocate.
 func (d *Doc) Get(n Node, key string) (Node, bool) {
-	uniq := false
-	var s scan
-	if c := d.cont(n); c != nil {
-		if !c.isObj() {
+	data := d.data
+	c := d.cont(n)
+	if c == nil {
+		off, ok := d.leaf(n, Object)
+		if !ok {
 			return 0, false
 		}
-		if c.listed() {
-			kids := d.kids[c.kid : int(c.kid)+2*int(c.n)]
-			for j := len(kids) - 2; j >= 0; j -= 2 {
-				if d.keyIs(int(kids[j]&^scalarBit), key) {
-					return kids[j+1], true
-				}
-			}
-			return 0, false
-		}
-		uniq = c.meta&uniqFlag != 0
-		s = scan{d: d, i: int(c.start()) + 1, ci: uint32(n) + 1}
-	} else if off, ok := d.leaf(n, Object); ok {
-		s = d.leafScan(off)
-	} else {
+		return d.leafGet(off, key)
+	}
+	if !c.isObj() {
 		return 0, false
 	}
+	if !c.table() {
+		kids := d.kids[c.kid : int(c.kid)+2*int(c.n)]
+		for j := len(kids) - 2; j >= 0; j -= 2 {
+			if d.keyIs(int(kids[j]&^scalarBit), key) {
+				return kids[j+1], true
+			}
+		}
+		return 0, false
+	}
+	// The keys have no escapes, so one with a backslash is not there, and
+	// a key's text is key exactly when key and a quote are at its start.
+	if strings.IndexByte(key, '\\') >= 0 {
+		return 0, false
+	}
+	base := int(c.start()) + 1
+	tab := d.keys[c.kid : int(c.kid)+int(c.n)]
+	for j := len(tab) - 1; j >= 0; j-- {
+		ks := base + int(tab[j])
+		e := ks + len(key)
+		if e < len(data) && data[e] == '"' && string(data[ks:e]) == key {
+			return d.valueAfter(n, c, e+1), true
+		}
+	}
+	return 0, false
+}
+
+// valueAfter returns the value that follows the key ending at e (just past
+// its closing quote) in object n.
+func (d *Doc) valueAfter(n Node, c *cont, e int) Node {
+	data := d.data
+	v := skipWS(data, skipWS(data, e)+1)
+	if ch := data[v]; ch != '{' && ch != '[' {
+		return Node(v) | scalarBit
+	}
+	// An indexed container is among n's descendants, which are numbered
+	// in document order.
+	lo, hi := int(n)+1, int(c.next)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if d.conts[m].start() < uint64(v) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < int(c.next) && d.conts[lo].start() == uint64(v) {
+		return Node(lo)
+	}
+	return Node(v) | scalarBit
+}
+
+// leafGet is Get in an unindexed object at off.
+func (d *Doc) leafGet(off int, key string) (Node, bool) {
+	s := d.leafScan(off)
 	var found Node
 	ok := false
+	esc := strings.IndexByte(key, '\\') >= 0 // key's own text would be escaped
 	for s.more() {
-		_, ks, ke, esc := s.keySpan()
-		match := false
-		if !esc {
-			match = string(d.data[ks:ke]) == key
-		} else if ke-ks >= len(key) {
-			match = unescape(d.data[ks:ke]) == key
+		_, ks, ke := s.keySpan()
+		raw := d.data[ks:ke]
+		// An escaped key is longer than what it decodes to.
+		match := string(raw) == key && !esc
+		if len(raw) > len(key) && bytes.IndexByte(raw, '\\') >= 0 {
+			match = unescape(raw) == key
 		}
 		v := s.value()
 		if match {
 			found, ok = v, true
-			if uniq {
-				break
-			}
 		}
 	}
 	return found, ok
@@ -412,8 +458,7 @@ func (d *Doc) Bool(n Node) bool { return d.Kind(n) == True }
 func valueEnd(data []byte, off int) int {
 	switch data[off] {
 	case '"':
-		end, _ := stringEnd(data, off)
-		return end
+		return stringSkip(data, off)
 	case 't', 'n':
 		return min(off+4, len(data))
 	case 'f':
@@ -437,15 +482,13 @@ func numberEnd(data []byte, i int) int {
 	return i
 }
 
-// leafEnd returns the offset just past the unindexed array or object at i
-// (whose nested arrays and objects, if any, are unindexed too).
+// leafEnd returns the offset just past the unindexed array or object at i.
 func leafEnd(data []byte, i int) int {
 	depth := 0
 	for ; i < len(data); i++ {
 		switch data[i] {
 		case '"':
-			i, _ = stringEnd(data, i)
-			i--
+			i = stringSkip(data, i) - 1
 		case '[', '{':
 			depth++
 		case ']', '}':
@@ -461,53 +504,60 @@ func leafEnd(data []byte, i int) int {
 // (validated) string whose opening quote is at off, and whether it has
 // escapes. It stops at the end of data for a string that is not one.
 func stringEnd(data []byte, off int) (int, bool) {
+	end := stringSkip(data, off)
+	body := data[off+1 : max(end-1, off+1)]
+	return end, bytes.IndexByte(body, '\\') >= 0
+}
+
+// stringSkip is stringEnd without the escape flag. A quote ends the string
+// when an even number of backslashes precede it.
+func stringSkip(data []byte, off int) int {
 	i := off + 1
-	esc := false
 	for {
-		j := nextQuoteOrEscape(data, i)
-		if j >= len(data) {
-			return len(data), esc
+		i = nextQuote(data, i)
+		if i >= len(data) {
+			return len(data)
 		}
-		if data[j] == '"' {
-			return j + 1, esc
+		k := i - 1
+		for k > off && data[k] == '\\' {
+			k--
 		}
-		esc = true
-		i = j + 2
+		if (i-1-k)%2 == 0 {
+			return i + 1
+		}
+		i++
 	}
 }
 
-// nextQuoteOrEscape returns the offset of the first '"' or '\\' at or after
-// i, or len(data).
-func nextQuoteOrEscape(data []byte, i int) int {
+// nextQuote returns the offset of the first '"' at or after i, or
+// len(data): eight bytes at a time, which beats bytes.IndexByte on the
+// short strings of a report.
+func nextQuote(data []byte, i int) int {
 	for i+8 <= len(data) {
-		x := le64(data[i:])
-		q := x ^ (lsb * '"')
-		b := x ^ (lsb * '\\')
-		if t := ((q - lsb) &^ q) | ((b - lsb) &^ b); t&msb != 0 {
-			return i + tz8(t&msb)
+		x := le64(data[i:]) ^ (lsb * '"')
+		if t := (x - lsb) &^ x & msb; t != 0 {
+			return i + tz8(t)
 		}
 		i += 8
 	}
 	for ; i < len(data); i++ {
-		if c := data[i]; c == '"' || c == '\\' {
+		if data[i] == '"' {
 			return i
 		}
 	}
 	return len(data)
 }
 
-// scan walks the members of an object or the elements of an array in the
-// text of a validated document. ci is the number of the next indexed
-// container the walk will meet, which lets it jump over nested ones.
+// scan walks the members or elements of an unindexed container in the text
+// of a validated document (none of them is indexed).
 type scan struct {
-	d  *Doc
-	i  int
-	ci uint32
+	d *Doc
+	i int
 }
 
 // leafScan is a scan of the unindexed container at off.
 func (d *Doc) leafScan(off int) scan {
-	return scan{d: d, i: off + 1, ci: uint32(len(d.conts))}
+	return scan{d: d, i: off + 1}
 }
 
 // more moves to the next member or element and reports whether there is
@@ -531,27 +581,19 @@ func (s *scan) more() bool {
 }
 
 // keySpan reads the key at the scan position and the colon after it. It
-// returns the key's offset, the bounds of its text without the quotes, and
-// whether it has escapes.
-func (s *scan) keySpan() (off, start, end int, esc bool) {
+// returns the key's offset and the bounds of its text without the quotes.
+func (s *scan) keySpan() (off, start, end int) {
 	data := s.d.data
 	i := s.i
-	e, esc := stringEnd(data, i)
+	e := stringSkip(data, i)
 	s.i = skipWS(data, e) + 1 // past the colon
-	return i, i + 1, e - 1, esc
+	return i, i + 1, e - 1
 }
 
 // value returns the value at the scan position and moves past it.
 func (s *scan) value() Node {
 	d := s.d
 	i := skipWS(d.data, s.i)
-	if c := d.data[i]; (c == '{' || c == '[') && int(s.ci) < len(d.conts) && d.conts[s.ci].start() == uint64(i) {
-		n := Node(s.ci)
-		ct := &d.conts[s.ci]
-		s.i = int(d.end(ct, n))
-		s.ci = ct.next
-		return n
-	}
 	s.i = valueEnd(d.data, i)
 	return Node(i) | scalarBit
 }

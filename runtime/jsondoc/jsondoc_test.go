@@ -717,25 +717,40 @@ func TestObjectSizes(t *testing.T) {
 	}
 }
 
-func TestUniqueKeys(t *testing.T) {
-	for in, uniq := range map[string]bool{
-		`{"a": 1, "b": 2, "ab": 3, "ba": 4}`: true,
-		`{"ab": 1, "ba": 2, "ab": 3}`:        false,
-		`{"a\n": 1}`:                         false, // escaped: not checked
-		`{}`:                                 true,
-		`{"` + strings.Repeat("x", 70) + `": 1, "` + strings.Repeat("x", 69) + `y": 2}`: true,
-		`{"` + strings.Repeat("x", 70) + `": 1, "` + strings.Repeat("x", 70) + `": 2}`:  false,
+// Indexed objects keep a table of key offsets when they are small and their
+// keys plain, a member list otherwise; Get gives the last duplicate either
+// way.
+func TestObjectForms(t *testing.T) {
+	nested := `"z": [[], {}, ` + strings.Repeat(`"filler", `, 60) + `0]` // makes the object indexed
+	many := ""
+	for i := range 20 {
+		many += fmt.Sprintf(`"m%d": %d, `, i, i)
+	}
+	big := `"big": "` + strings.Repeat("x", 70000) + `", `
+	for _, tt := range []struct {
+		in    string
+		table bool
+	}{
+		{`{"a": 1, "b": 2, "a": 3, ` + nested + `}`, true},
+		{`{"a\n": 1, "a": 2, "a": 3, ` + nested + `}`, false},
+		{`{` + many + `"a": 2, "a": 3, ` + nested + `}`, false},
+		{`{` + big + `"a": 2, "a": 3, ` + nested + `}`, false},
 	} {
-		// A nested array makes the object indexed.
-		in = in[:len(in)-1] + `, "z": [[], {}, ` + strings.Repeat(`"filler", `, 60) + `0]}`
-		if in[1] == ',' {
-			in = "{" + in[2:]
+		d := mustParse(t, tt.in)
+		if got := d.conts[0].table(); got != tt.table {
+			t.Errorf("%.40s: table = %v, want %v", tt.in, got, tt.table)
 		}
-		d := mustParse(t, in)
-		if got := d.conts[0].meta&uniqFlag != 0; got != uniq {
-			t.Errorf("%s: unique = %v, want %v", in, got, uniq)
+		if v, ok := d.Get(d.Root(), "a"); !ok || string(d.Raw(v)) != "3" {
+			t.Errorf("%.40s: Get(a) = %s, want the last, 3", tt.in, d.Raw(v))
+		}
+		if z, ok := d.Get(d.Root(), "z"); !ok || z != 1 {
+			t.Errorf("%.40s: Get(z) = %d, want container 1", tt.in, z)
+		}
+		if _, ok := d.Get(d.Root(), "a\\"); ok {
+			t.Errorf("%.40s: Get(a\\) ok", tt.in)
 		}
 		checkInvariants(t, d)
+		compareWithStd(t, []byte(tt.in))
 	}
 }
 
@@ -770,15 +785,16 @@ func TestIndexSize(t *testing.T) {
 // Small containers without a record are read by scanning their text, which
 // must not be fooled by brackets inside strings or by nested small ones.
 func TestLeaves(t *testing.T) {
-	for _, in := range []string{
-		`{"a": ["]", "}", {"b": "{[", "c": []}], "d": "\"]", "e": {}}`,
-		`[[[]], [{}], {"x": [1, {"y": "]}"}]}, "\\"]`,
-		`{"args": [{"name": "FileName", "value": "C:\\x]"}, {"name": "Handle", "value": "0x1", "pretty_value": "}"}]}`,
+	for in, want := range map[string]int{
+		`{"a": ["]", "}", {"b": "{[", "c": "]"}], "d": "\"]", "e": {}}`:                                                2,
+		`[[[]], [{}], {"x": [1, {"y": "]}"}]}, "\\"]`:                                                                  5,
+		`{"args": [{"name": "FileName", "value": "C:\\x]"}, {"name": "Handle", "value": "0x1", "pretty_value": "}"}]}`: 2,
+		`["x", 1, true, null, "]"]`: 0,
 	} {
 		compareWithStd(t, []byte(in))
 		d := mustParse(t, in)
-		if d.Containers() != 0 {
-			t.Errorf("%s: %d indexed containers, want none", in, d.Containers())
+		if d.Containers() != want {
+			t.Errorf("%s: %d indexed containers, want %d", in, d.Containers(), want)
 		}
 	}
 	d := mustParse(t, `{"a": [{"name": "x", "value": 1}, {"name": "y", "value": [2, 3]}]}`)

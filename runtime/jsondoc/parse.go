@@ -49,6 +49,7 @@ func Parse(data []byte) (*Doc, error) {
 		data:  data,
 		conts: make([]cont, 0, est),
 		kids:  make([]Node, 0, est),
+		keys:  make([]uint16, 0, 4*est),
 	}
 	if err := p.parse(); err != nil {
 		return nil, err
@@ -60,7 +61,10 @@ func Parse(data []byte) (*Doc, error) {
 	if cap(p.kids) > len(p.kids)+len(p.kids)/4+1024 {
 		p.kids = append([]Node(nil), p.kids...)
 	}
-	return &Doc{data: data, conts: p.conts, kids: p.kids, bigEnd: p.bigEnd, root: p.root}, nil
+	if cap(p.keys) > len(p.keys)+len(p.keys)/4+1024 {
+		p.keys = append([]uint16(nil), p.keys...)
+	}
+	return &Doc{data: data, conts: p.conts, kids: p.kids, keys: p.keys, bigEnd: p.bigEnd, root: p.root}, nil
 }
 
 type parser struct {
@@ -69,19 +73,17 @@ type parser struct {
 	kids    []Node
 	bigEnd  map[uint32]uint64
 	root    Node
-	scratch []Node   // children of the open containers, innermost last
-	klen    []uint32 // key lengths of the open objects (escFlag: has escapes)
-	stack   []frame  // open containers
+	scratch []Node // children of the open containers, innermost last
+	keys    []uint16
+	stack   []frame // open containers
 }
 
 type frame struct {
-	ci    uint32 // the container's number
-	base  uint32 // where its children start in scratch
-	kbase uint32 // where its key lengths start in klen
-	obj   bool
+	ci   uint32 // the container's number
+	base uint32 // where its children start in scratch
+	obj  bool
+	esc  bool // an object with a key that has escapes
 }
-
-const escKey = 1 << 31
 
 func (p *parser) errAt(i int, msg string) error {
 	return &SyntaxError{Offset: int64(i), Msg: msg}
@@ -133,7 +135,7 @@ func (p *parser) open(i int, obj bool) bool {
 	}
 	p.conts = append(p.conts, cont{meta: meta})
 	p.add(Node(ci))
-	p.stack = append(p.stack, frame{ci: uint32(ci), base: uint32(len(p.scratch)), kbase: uint32(len(p.klen)), obj: obj})
+	p.stack = append(p.stack, frame{ci: uint32(ci), base: uint32(len(p.scratch)), obj: obj})
 	return true
 }
 
@@ -148,8 +150,8 @@ func (p *parser) close(i int) {
 		n /= 2
 	}
 	size := uint64(i+1) - c.start()
-	if int(f.ci) == len(p.conts)-1 && n <= leafLen && size <= leafSize {
-		// Small, and no indexed container inside: no record.
+	if int(f.ci) == len(p.conts)-1 && n <= leafLen && size <= leafSize && p.flat(ch, f.obj) {
+		// Small, and only strings, numbers and literals inside: no record.
 		leaf := Node(c.start()) | scalarBit
 		p.conts = p.conts[:f.ci]
 		if f.base > 0 {
@@ -169,41 +171,33 @@ func (p *parser) close(i int) {
 		}
 		c.next = uint32(len(p.conts))
 		c.n = uint32(n)
-		switch {
-		case !f.obj || n > smallObject:
+		if f.obj && n <= smallObject && size <= math.MaxUint16 && !f.esc {
+			c.meta |= tableFlag
+			c.kid = uint32(len(p.keys))
+			for j := 0; j < len(ch); j += 2 {
+				p.keys = append(p.keys, uint16(uint64(ch[j]&^scalarBit)-c.start()))
+			}
+		} else {
 			c.kid = uint32(len(p.kids))
 			p.kids = append(p.kids, ch...)
-		case p.distinct(ch, p.klen[f.kbase:]):
-			c.meta |= uniqFlag
 		}
 	}
 	p.scratch = p.scratch[:f.base]
-	p.klen = p.klen[:f.kbase]
 }
 
-// distinct reports whether the keys of a small object (the even entries of
-// members, of lengths klen) are all different. Keys with escapes make it
-// say no: Get then scans the whole object.
-func (p *parser) distinct(members []Node, klen []uint32) bool {
-	data := p.data
-	var lens uint64 // bit l: a key of length l was seen
-	for j, l := range klen {
-		if l&escKey != 0 {
+// flat reports whether the children (members: the values) are all
+// strings, numbers or literals.
+func (p *parser) flat(ch []Node, obj bool) bool {
+	j, step := 0, 1
+	if obj {
+		j, step = 1, 2
+	}
+	for ; j < len(ch); j += step {
+		if ch[j]&scalarBit == 0 {
 			return false
 		}
-		if l < 64 && lens&(1<<l) == 0 {
-			lens |= 1 << l
-			continue
-		}
-		// Another key has this length (or it is long): compare.
-		for i, m := range klen[:j] {
-			if m != l {
-				continue
-			}
-			a, b := int(members[2*i]&^scalarBit)+1, int(members[2*j]&^scalarBit)+1
-			if string(data[a:a+int(l)]) == string(data[b:b+int(l)]) {
-				return false
-			}
+		if c := p.data[ch[j]&^scalarBit]; c == '{' || c == '[' {
+			return false
 		}
 	}
 	return true
@@ -222,11 +216,9 @@ func (p *parser) key(i int) (int, error) {
 		return 0, err
 	}
 	p.scratch = append(p.scratch, Node(i)|scalarBit)
-	l := uint32(min(end-i-2, escKey-1))
 	if esc {
-		l |= escKey
+		p.stack[len(p.stack)-1].esc = true
 	}
-	p.klen = append(p.klen, l)
 	i = skipWS(data, end)
 	if i >= len(data) {
 		return 0, p.eof()
