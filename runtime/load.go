@@ -183,7 +183,12 @@ func (l *loader) compile(f File) (*Signature, Errors) {
 	}
 	proto, err := lua.Compile(chunk, f.Path)
 	if err != nil {
-		return nil, Errors{errorf(KindLoad, "", f.Path, 0, "%v", err)}
+		line, msg := 1, err.Error()
+		var ce *lua.CompileError
+		if errors.As(err, &ce) {
+			line, msg = max(ce.Line, 1), ce.Message
+		}
+		return nil, Errors{errorf(KindLoad, "", f.Path, line, "%s", msg)}
 	}
 	if l.st == nil {
 		l.st = bindings.NewState(bindings.Options{Funcs: l.opts.Funcs})
