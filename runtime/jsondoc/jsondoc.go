@@ -24,6 +24,7 @@ package jsondoc
 
 import (
 	"bytes"
+	"iter"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -339,6 +340,34 @@ func (d *Doc) Get(n Node, key string) (Node, bool) {
 	return 0, false
 }
 
+// Members yields the key (a String node) and value of each member of object
+// n in document order, duplicates included; nothing if n is not an object.
+// It reads a small object's text once, where a loop over Member would read
+// it from the start for each member.
+func (d *Doc) Members(n Node) iter.Seq2[Node, Node] {
+	return func(yield func(Node, Node) bool) {
+		if c := d.cont(n); c != nil {
+			for i := range d.Len(n) {
+				if k, v, ok := d.Member(n, i); !ok || !yield(k, v) {
+					return
+				}
+			}
+			return
+		}
+		off, ok := d.leaf(n, Object)
+		if !ok {
+			return
+		}
+		s := d.leafScan(off)
+		for s.more() {
+			k, _, _ := s.keySpan()
+			if !yield(Node(k)|scalarBit, s.value()) {
+				return
+			}
+		}
+	}
+}
+
 // valueAfter returns the value that follows the key ending at e (just past
 // its closing quote) in object n.
 func (d *Doc) valueAfter(n Node, c *cont, e int) Node {
@@ -387,18 +416,23 @@ func (d *Doc) leafGet(off int, key string) (Node, bool) {
 }
 
 // keyIs reports whether the string at off decodes to key.
-func (d *Doc) keyIs(off int, key string) bool {
+func (d *Doc) keyIs(off int, key string) bool { return d.Equal(Node(off)|scalarBit, key) }
+
+// Equal reports whether n is a String node whose decoded value is s, without
+// decoding or copying it: Equal(k, "name") == (Str(k) == "name").
+func (d *Doc) Equal(n Node, s string) bool {
+	off, ok := d.scalar(n)
+	if !ok || d.data[off] != '"' {
+		return false
+	}
 	data := d.data
-	// Fast path: the text is key, without escapes, then the closing quote.
-	if e := off + 1 + len(key); e < len(data) && data[e] == '"' && string(data[off+1:e]) == key &&
-		strings.IndexByte(key, '\\') < 0 {
+	// The text is s, without escapes, then the closing quote.
+	if e := off + 1 + len(s); e < len(data) && data[e] == '"' && string(data[off+1:e]) == s &&
+		strings.IndexByte(s, '\\') < 0 {
 		return true
 	}
 	end, esc := stringEnd(data, off)
-	if !esc || end-off-2 < len(key) {
-		return false
-	}
-	return unescape(data[off+1:end-1]) == key
+	return esc && end-off-2 > len(s) && unescape(data[off+1:end-1]) == s
 }
 
 // Str returns the decoded value of a String node (values and keys alike), or

@@ -246,6 +246,9 @@ func TestStrings(t *testing.T) {
 		if v, ok := d.Get(d.Root(), tt.want); !ok || string(d.Raw(v)) != "1" {
 			t.Errorf("Get(%q) in {%s:1} failed", tt.want, tt.in)
 		}
+		if !d.Equal(k, tt.want) || d.Equal(k, tt.want+"x") || tt.want != "" && d.Equal(k, tt.want[1:]) {
+			t.Errorf("Equal(%s, %q) wrong", tt.in, tt.want)
+		}
 	}
 }
 
@@ -599,6 +602,18 @@ func checkInvariants(t testing.TB, d *Doc) {
 				t.Fatalf("node %d: string %q", n, raw)
 			}
 		case Array, Object:
+			if k == Object {
+				j := 0
+				for key, val := range d.Members(n) {
+					if k2, v2, ok := d.Member(n, j); !ok || k2 != key || v2 != val {
+						t.Fatalf("node %d: Members gives %d: %d %d, Member %d %d", n, j, key, val, k2, v2)
+					}
+					j++
+				}
+				if j != d.Len(n) {
+					t.Fatalf("node %d: Members gave %d of %d", n, j, d.Len(n))
+				}
+			}
 			if n&scalarBit == 0 {
 				if n != Node(next) {
 					t.Fatalf("container %d met where %d was expected", n, next)
