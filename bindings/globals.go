@@ -267,7 +267,7 @@ func (s *State) field(v lua.LValue, key string) lua.LValue {
 // {name: value} (Cuckoo 2.x) and a list of {name, value} (1.x, CAPE).
 func (s *State) argument(call lua.LValue, name string) lua.LValue {
 	if vw, ok := toView(call); ok {
-		if n, ok := Argument(vw.d, vw.n, name); ok {
+		if n, ok := s.Argument(vw.d, vw.n, name); ok {
 			return s.Value(vw.d, n)
 		}
 		return lua.LNil
@@ -286,30 +286,101 @@ func (s *State) argument(call lua.LValue, name string) lua.LValue {
 	return lua.LNil
 }
 
-// Argument finds argument name of call node c in either shape.
+// Argument finds argument name of call node c in either shape, as the
+// package-level Argument does, remembering the arguments of the last call
+// it was asked about: the get_argument calls of one on_call, and of every
+// signature the call is delivered to in this state, read them once.
+func (s *State) Argument(d *jsondoc.Doc, c jsondoc.Node, name string) (jsondoc.Node, bool) {
+	return s.args.lookup(d, c, name)
+}
+
+// Argument finds argument name of call node c in either shape: in a list,
+// the first element whose name matches; in an object, the member (the last
+// one if the key repeats).
 func Argument(d *jsondoc.Doc, c jsondoc.Node, name string) (jsondoc.Node, bool) {
-	if d.Kind(c) != jsondoc.Object {
+	var a argCache
+	return a.lookup(d, c, name)
+}
+
+// argCache holds the decoded argument names of one call.
+type argCache struct {
+	d     *jsondoc.Doc
+	call  jsondoc.Node
+	valid bool
+	obj   bool // object-shaped: the last matching entry wins
+	args  []argEntry
+}
+
+type argEntry struct {
+	name string
+	val  jsondoc.Node
+	ok   bool // false: a list element without "value"
+}
+
+func (a *argCache) lookup(d *jsondoc.Doc, c jsondoc.Node, name string) (jsondoc.Node, bool) {
+	if !a.valid || a.d != d || a.call != c {
+		a.load(d, c)
+	}
+	if a.obj {
+		for i := len(a.args) - 1; i >= 0; i-- {
+			if e := &a.args[i]; e.name == name {
+				return e.val, true
+			}
+		}
 		return 0, false
+	}
+	for i := range a.args {
+		if e := &a.args[i]; e.name == name {
+			return e.val, e.ok
+		}
+	}
+	return 0, false
+}
+
+func (a *argCache) reset() {
+	clear(a.args)
+	*a = argCache{args: a.args[:0]}
+}
+
+func (a *argCache) load(d *jsondoc.Doc, c jsondoc.Node) {
+	a.reset()
+	a.d, a.call, a.valid = d, c, true
+	if d.Kind(c) != jsondoc.Object {
+		return
 	}
 	args, ok := d.Get(c, "arguments")
 	if !ok {
-		return 0, false
+		return
 	}
 	switch d.Kind(args) {
 	case jsondoc.Object:
-		return d.Get(args, name)
+		a.obj = true
+		for k, v := range d.Members(args) {
+			a.args = append(a.args, argEntry{name: d.Str(k), val: v, ok: true})
+		}
 	case jsondoc.Array:
-		for i := 0; i < d.Len(args); i++ {
+		for i := range d.Len(args) {
 			e, _ := d.Index(args, i)
 			if d.Kind(e) != jsondoc.Object {
 				continue
 			}
-			if k, ok := d.Get(e, "name"); ok && d.Kind(k) == jsondoc.String && d.Str(k) == name {
-				return d.Get(e, "value")
+			// One pass over the element; the last "name" and "value" win,
+			// as with Get.
+			var name, val jsondoc.Node
+			hasName, hasVal := false, false
+			for k, v := range d.Members(e) {
+				switch {
+				case d.Equal(k, "name"):
+					name, hasName = v, true
+				case d.Equal(k, "value"):
+					val, hasVal = v, true
+				}
+			}
+			if hasName && d.Kind(name) == jsondoc.String {
+				a.args = append(a.args, argEntry{name: d.Str(name), val: val, ok: hasVal})
 			}
 		}
 	}
-	return 0, false
 }
 
 // ProcessTable is the normalised process table {pid, ppid, name, path,

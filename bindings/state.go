@@ -59,6 +59,7 @@ type State struct {
 	results lua.LValue
 	cur     *Instance
 	rand    *rand.Rand
+	args    argCache // the arguments of the last call read (globals.go)
 }
 
 type lib struct {
@@ -215,6 +216,7 @@ func (s *State) Killed() error {
 // SetReport makes rep the report that helpers and results read.
 func (s *State) SetReport(rep *Report) {
 	s.rep = rep
+	s.args.reset() // it must not keep another report alive
 	s.results = lua.LNil
 	if rep != nil {
 		s.results = s.Value(rep.Doc, rep.Doc.Root())

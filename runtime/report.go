@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/sigrun-dev/sigrun/bindings"
 	"github.com/sigrun-dev/sigrun/runtime/jsondoc"
@@ -22,6 +23,9 @@ type Report struct {
 	data []byte
 	doc  *jsondoc.Doc
 	b    *bindings.Report
+
+	apisOnce sync.Once
+	apis     *apiTable // see pass.go
 }
 
 // ReportError is a report that could not be read or is not a JSON object.
