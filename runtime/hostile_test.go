@@ -97,8 +97,8 @@ func TestHostileLoops(t *testing.T) {
 // stopped by the memory bound; string.rep and string.format refuse
 // outright; the signature beside them completes.
 func TestHostileMemory(t *testing.T) {
-	if testing.Short() {
-		t.Skip("allocates several hundred MB")
+	if testing.Short() || rbRaceEnabled {
+		t.Skip("allocates several hundred MB; minutes under -race")
 	}
 	rbNoLeak(t)
 	set := mustSet(t,
