@@ -237,8 +237,8 @@ function run() if check_file(".*exe", {regex = true}) then mark({x = ("m"):rep(1
 // byte-identical, nothing temporary is left, and sigrun exits 2 saying
 // what was not run.
 func TestCLISignalDuringBatch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs a batch for a few seconds")
+	if testing.Short() || raceBuild {
+		t.Skip("runs a batch for a few seconds (half a minute under -race)")
 	}
 	bin := sigrunBin(t)
 	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
@@ -331,7 +331,7 @@ func TestCLIHugeString(t *testing.T) {
 	bin := sigrunBin(t)
 	buf, cmdline := 100<<20, 10<<20
 	if testing.Short() || raceBuild {
-		buf, cmdline = 10<<20, 1<<20
+		buf, cmdline = 4<<20, 1<<20
 	}
 	dir := t.TempDir()
 	report := filepath.Join(dir, "r.json")
