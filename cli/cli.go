@@ -55,7 +55,10 @@ type IO struct {
 // Stdio is the process's standard streams, with a context cancelled by
 // SIGINT or SIGTERM.
 func Stdio() IO {
-	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first signal, restore the default handling so a second
+	// Ctrl-C ends the process at once.
+	go func() { <-ctx.Done(); stop() }()
 	term := false
 	if fi, err := os.Stdout.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 		term = true

@@ -101,6 +101,26 @@ func reFind(L *lua.LState) int {
 	return len(loc) / 2
 }
 
+// maxMatches bounds what one re.find_all, re.gsub or re.split collects in
+// a single Go call, which the timeout cannot interrupt: a pattern matching
+// the empty string on a 100 MB subject would otherwise allocate gigabytes.
+const maxMatches = 1 << 20
+
+// capN is n, bounded so that going over maxMatches can be detected.
+func capN(n int) int {
+	if n < 0 || n > maxMatches {
+		return maxMatches + 1
+	}
+	return n
+}
+
+// tooMany raises when a call found more matches than maxMatches.
+func (a args) tooMany(found int) {
+	if found > maxMatches {
+		a.L.RaiseError("%s: more than %d matches; pass a limit n", a.name, maxMatches)
+	}
+}
+
 // re.find_all(s, p[, n]) -> {match...}
 func reFindAll(L *lua.LState) int {
 	a := args{L, "re.find_all"}
@@ -111,7 +131,9 @@ func reFindAll(L *lua.LState) int {
 		L.Push(L.CreateTable(0, 0))
 		return 1
 	}
-	L.Push(list(L, re.FindAllString(s, n)))
+	all := re.FindAllString(s, capN(n))
+	a.tooMany(len(all))
+	L.Push(list(L, all))
 	return 1
 }
 
@@ -137,7 +159,8 @@ func reGsub(L *lua.LState) int {
 	}
 	var matches [][]int
 	if mayMatch(re.String(), s) {
-		matches = re.FindAllStringSubmatchIndex(s, n)
+		matches = re.FindAllStringSubmatchIndex(s, capN(n))
+		a.tooMany(len(matches))
 	}
 	if len(matches) == 0 {
 		L.Push(lua.LString(s))
@@ -206,6 +229,8 @@ func reSplit(L *lua.LState) int {
 		L.Push(L.CreateTable(0, 0))
 		return 1
 	}
-	L.Push(list(L, re.Split(s, n)))
+	parts := re.Split(s, capN(n))
+	a.tooMany(len(parts))
+	L.Push(list(L, parts))
 	return 1
 }

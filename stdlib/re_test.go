@@ -2,6 +2,7 @@ package stdlib
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -154,5 +155,21 @@ func BenchmarkCompileCacheHit(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Compile(p)
+	}
+}
+
+func TestReMatchCap(t *testing.T) {
+	L := lua.NewState()
+	defer L.Close()
+	Open(L, L.G.Global)
+	L.SetGlobal("s", lua.LString(strings.Repeat("a", maxMatches+10)))
+	for _, code := range []string{`re.find_all(s, "")`, `re.gsub(s, "", "x")`, `re.split(s, "")`} {
+		err := L.DoString(code)
+		if err == nil || !strings.Contains(err.Error(), "more than 1048576 matches") {
+			t.Errorf("%s: %v", code, err)
+		}
+	}
+	if err := L.DoString(`assert(#re.find_all(s, "a", 5) == 5)`); err != nil {
+		t.Error(err)
 	}
 }
