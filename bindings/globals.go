@@ -431,18 +431,25 @@ func (s *State) checker(fname, kind string) lua.LGFunction {
 			regex = lua.LVAsBool(L.Get(2))
 			all = lua.LVAsBool(L.Get(3))
 		}
-		var items []string
+		var items, lower []string
 		if s.rep != nil {
 			if pid != "" {
 				items = s.rep.apisOf(pid)
+				if regex {
+					lower = lowerAll(items)
+				}
 			} else {
 				items = s.rep.list(kind)
+				if regex {
+					lower = s.rep.lowerList(kind)
+				}
 			}
 		}
 		var re *regexp.Regexp
+		var pf stdlib.Prefilter
 		if regex {
 			var err error
-			if re, err = compileAnchored(pattern); err != nil {
+			if re, pf, err = compileAnchored(pattern); err != nil {
 				L.RaiseError("%s: invalid regex %q: %v", fname, pattern, err)
 			}
 		}
@@ -450,10 +457,12 @@ func (s *State) checker(fname, kind string) lua.LGFunction {
 		if all {
 			out = L.NewTable()
 		}
-		for _, it := range items {
+		for i, it := range items {
 			ok := false
 			if re != nil {
-				ok = re.MatchString(it)
+				// Most items lack the pattern's literal text: skip the
+				// regexp for them.
+				ok = pf.MightMatchLower(it, lower[i]) && re.MatchString(it)
 			} else {
 				ok = strings.EqualFold(it, pattern)
 			}
@@ -475,37 +484,87 @@ func (s *State) checker(fname, kind string) lua.LGFunction {
 	}
 }
 
-// anchored caches compiled check_* patterns; it is emptied when full, so
-// patterns built from report data cannot grow it without bound.
+// lowerList is list(kind) with ASCII letters lowercased, made once per
+// report.
+func (r *Report) lowerList(kind string) []string {
+	items := r.list(kind)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if l, ok := r.lower[kind]; ok {
+		return l
+	}
+	l := lowerAll(items)
+	if r.lower == nil {
+		r.lower = map[string][]string{}
+	}
+	r.lower[kind] = l
+	return l
+}
+
+func lowerAll(items []string) []string {
+	l := make([]string, len(items))
+	for i, it := range items {
+		l[i] = asciiLower(it)
+	}
+	return l
+}
+
+// asciiLower lowercases ASCII letters only, so the result has the length
+// of s and literal offsets agree.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// anchored caches compiled check_* patterns with their literal prefilters;
+// it is emptied when full, so patterns built from report data cannot grow it
+// without bound.
 var anchored struct {
 	sync.Mutex
-	m map[string]*regexp.Regexp
+	m map[string]anchoredRE
+}
+
+type anchoredRE struct {
+	re *regexp.Regexp
+	pf stdlib.Prefilter
 }
 
 const maxAnchored = 4096
 
 // compileAnchored compiles pattern case-insensitive and anchored at the
 // start, like Python's re.match with re.IGNORECASE.
-func compileAnchored(pattern string) (*regexp.Regexp, error) {
+func compileAnchored(pattern string) (*regexp.Regexp, stdlib.Prefilter, error) {
 	anchored.Lock()
-	re, ok := anchored.m[pattern]
+	a, ok := anchored.m[pattern]
 	anchored.Unlock()
 	if ok {
-		return re, nil
+		return a.re, a.pf, nil
 	}
-	re, err := regexp.Compile("(?i)^(?:" + pattern + ")")
+	full := "(?i)^(?:" + pattern + ")"
+	re, err := regexp.Compile(full)
 	if err != nil {
 		// Report the author's pattern, not our wrapper.
 		if _, err2 := regexp.Compile(pattern); err2 != nil {
-			return nil, err2
+			return nil, stdlib.Prefilter{}, err2
 		}
-		return nil, err
+		return nil, stdlib.Prefilter{}, err
 	}
+	a = anchoredRE{re: re, pf: stdlib.NewPrefilter(full)}
 	anchored.Lock()
 	if anchored.m == nil || len(anchored.m) >= maxAnchored {
-		anchored.m = map[string]*regexp.Regexp{}
+		anchored.m = map[string]anchoredRE{}
 	}
-	anchored.m[pattern] = re
+	anchored.m[pattern] = a
 	anchored.Unlock()
-	return re, nil
+	return a.re, a.pf, nil
 }

@@ -45,6 +45,7 @@ type Report struct {
 
 	mu    sync.Mutex
 	lists map[string][]string
+	lower map[string][]string // lists ASCII-lowercased, for the check_* prefilter (globals.go)
 }
 
 // Process is one entry of behavior.processes, normalised over the layouts.

@@ -25,7 +25,17 @@ import (
 	"github.com/sigrun-dev/sigrun/runtime/reportgen"
 )
 
-var genCalls = flag.Int("gencalls", 1_000_000, "calls in the generated benchmark reports")
+var (
+	genCalls = flag.Int("gencalls", 1_000_000, "calls in the generated benchmark reports")
+	// Under valgrind a signature runs 50 times slower and GOGC=off grows
+	// the heap: raise the limits so that nothing is killed and retried.
+	benchTimeout  = flag.Duration("sigtimeout", 0, "per-signature timeout of the benchmark engines (0: the default)")
+	benchMemLimit = flag.Int64("sigmemlimit", 0, "memory bound of the benchmark engines in bytes (0: the default)")
+)
+
+func benchOpts(jobs int) sigrt.Options {
+	return sigrt.Options{Jobs: jobs, Timeout: *benchTimeout, MemoryLimit: *benchMemLimit}
+}
 
 var genMu sync.Mutex
 
@@ -207,7 +217,7 @@ func BenchmarkEventedPass(b *testing.B) {
 					b.Fatal(err)
 				}
 				set := loadBench(b, ps.files...)
-				eng := sigrt.NewEngine(set, sigrt.Options{Jobs: 1})
+				eng := sigrt.NewEngine(set, benchOpts(1))
 				defer eng.Close()
 				b.ReportAllocs()
 				for b.Loop() {
@@ -236,7 +246,7 @@ func BenchmarkStock(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			eng := sigrt.NewEngine(set, sigrt.Options{})
+			eng := sigrt.NewEngine(set, benchOpts(0))
 			defer eng.Close()
 			b.SetBytes(int64(len(rep.Bytes())))
 			b.ReportAllocs()
