@@ -144,9 +144,11 @@ func (d *Doc) Data() []byte { return d.data }
 // they are Nodes 0 to Containers()-1, in document order.
 func (d *Doc) Containers() int { return len(d.conts) }
 
-// IndexSize returns the bytes the index takes beside the input.
+// IndexSize returns the bytes of index written beside the input. Parse
+// reserves more capacity than most documents use; the part never written
+// is address space, not resident memory.
 func (d *Doc) IndexSize() int64 {
-	return int64(cap(d.conts))*int64(unsafe.Sizeof(cont{})) + int64(cap(d.kids))*8 + int64(cap(d.keys))*2
+	return int64(len(d.conts))*int64(unsafe.Sizeof(cont{})) + int64(len(d.kids))*8 + int64(len(d.keys))*2
 }
 
 func (d *Doc) cont(n Node) *cont {

@@ -41,28 +41,19 @@ func Parse(data []byte) (*Doc, error) {
 	if uint64(len(data)) > offsetMask {
 		return nil, &SyntaxError{Offset: 0, Msg: "input too large"}
 	}
-	// Compact reports have an indexed array or object about every 200
-	// bytes (a call and its argument list), pretty-printed ones every
-	// 1000 or more; start at the dense end, the tables rarely grow.
-	est := len(data)/128 + 16
+	// Reserve more than reports need (an indexed container about every
+	// 200 bytes of a compact report, an array element every 100, a key
+	// every 40): growing a table copies it, and the copy and the old table
+	// are both resident at the peak, while capacity that is never written
+	// is never touched, so it costs address space, not memory.
 	p := parser{
 		data:  data,
-		conts: make([]cont, 0, est),
-		kids:  make([]Node, 0, est),
-		keys:  make([]uint16, 0, 4*est),
+		conts: make([]cont, 0, len(data)/64+16),
+		kids:  make([]Node, 0, len(data)/24+16),
+		keys:  make([]uint16, 0, len(data)/16+16),
 	}
 	if err := p.parse(); err != nil {
 		return nil, err
-	}
-	// Give back what the estimate reserved beyond a quarter of slack.
-	if cap(p.conts) > len(p.conts)+len(p.conts)/4+1024 {
-		p.conts = append([]cont(nil), p.conts...)
-	}
-	if cap(p.kids) > len(p.kids)+len(p.kids)/4+1024 {
-		p.kids = append([]Node(nil), p.kids...)
-	}
-	if cap(p.keys) > len(p.keys)+len(p.keys)/4+1024 {
-		p.keys = append([]uint16(nil), p.keys...)
 	}
 	return &Doc{data: data, conts: p.conts, kids: p.kids, keys: p.keys, bigEnd: p.bigEnd, root: p.root}, nil
 }
