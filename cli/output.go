@@ -165,7 +165,13 @@ func (t *table) flush()             { t.tw.Flush() }
 // writeAtomic writes data to path through a temporary file in the same
 // directory, fsynced and renamed over path, so path is either its old
 // bytes or the new ones, never a mix. The target keeps its permissions.
-func writeAtomic(path string, data []byte) (err error) {
+func writeAtomic(path string, data []byte) error {
+	return writeAtomicTo(path, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// writeAtomicTo is writeAtomic with the content written by write (a merged
+// report is streamed from the original's bytes, not built in memory).
+func writeAtomicTo(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	mode := os.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
@@ -175,7 +181,7 @@ func writeAtomic(path string, data []byte) (err error) {
 		if !fi.Mode().IsRegular() {
 			// A device or a pipe (-o /dev/stdout): renaming a file over
 			// it would replace the device node, so write into it.
-			return writeInto(path, data)
+			return writeInto(path, write)
 		}
 		if real, err := filepath.EvalSymlinks(path); err == nil {
 			path, dir = real, filepath.Dir(real) // replace the link's target, keep the link
@@ -193,7 +199,7 @@ func writeAtomic(path string, data []byte) (err error) {
 			os.Remove(tmp)
 		}
 	}()
-	if _, err = f.Write(data); err != nil {
+	if err = write(f); err != nil {
 		return fmt.Errorf("cannot write: %v", unwrapPath(err))
 	}
 	if err = f.Chmod(mode); err != nil {
@@ -215,11 +221,11 @@ func writeAtomic(path string, data []byte) (err error) {
 	return nil
 }
 
-// writeInto writes data into the existing non-regular file path.
-func writeInto(path string, data []byte) error {
+// writeInto writes into the existing non-regular file path.
+func writeInto(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
 	if err == nil {
-		_, err = f.Write(data)
+		err = write(f)
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}

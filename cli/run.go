@@ -186,10 +186,7 @@ func runOne(ctx context.Context, eng *sigrt.Engine, path string, c *runCmd) outc
 		target = path
 	}
 	if target != "" {
-		merged, err := sigrt.Merge(rep, res)
-		if err == nil {
-			err = writeAtomic(target, merged)
-		}
+		err := writeAtomicTo(target, func(w io.Writer) error { return sigrt.MergeTo(w, rep, res) })
 		if err != nil {
 			return outcome{err: fmt.Errorf("%s: %v", target, err)}
 		}

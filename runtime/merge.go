@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"bytes"
+	"io"
 	"sort"
 	"strconv"
 
@@ -14,6 +15,18 @@ import (
 // sorted by severity (highest first) then name. Everything outside the
 // array is byte-identical to the input, and merging is idempotent.
 func Merge(rep *Report, res *Result) ([]byte, error) {
+	var out bytes.Buffer
+	out.Grow(len(rep.data) + 4096)
+	if err := MergeTo(&out, rep, res); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// MergeTo writes Merge(rep, res) to w without building it in memory: the
+// report's own bytes are written straight from the report (a 400 MB report
+// costs no 400 MB copy). It returns the first error of w.
+func MergeTo(w io.Writer, rep *Report, res *Result) error {
 	d := rep.doc
 	root := d.Root()
 	ran := make(map[string]bool, len(res.Ran))
@@ -64,27 +77,23 @@ func Merge(rep *Report, res *Result) ([]byte, error) {
 	arr = append(arr, ']')
 
 	data := rep.data
-	var out bytes.Buffer
-	out.Grow(len(data) + len(arr) + 32)
+	var parts [][]byte
 	switch {
 	case exists:
 		start, end := d.Span(sigs)
-		out.Write(data[:start])
-		out.Write(arr)
-		out.Write(data[end:])
+		parts = [][]byte{data[:start], arr, data[end:]}
 	case d.Len(root) > 0:
 		_, last, _ := d.Member(root, d.Len(root)-1)
 		_, end := d.Span(last)
-		out.Write(data[:end])
-		out.WriteString(`, "signatures": `)
-		out.Write(arr)
-		out.Write(data[end:])
+		parts = [][]byte{data[:end], []byte(`, "signatures": `), arr, data[end:]}
 	default:
 		start, _ := d.Span(root)
-		out.Write(data[:start+1])
-		out.WriteString(`"signatures": `)
-		out.Write(arr)
-		out.Write(data[start+1:])
+		parts = [][]byte{data[:start+1], []byte(`"signatures": `), arr, data[start+1:]}
 	}
-	return out.Bytes(), nil
+	for _, p := range parts {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
