@@ -147,6 +147,10 @@ func (s *State) installHelpers() {
 		if in.call == nil {
 			L.RaiseError("mark_call() is only valid inside on_call")
 		}
+		if len(in.marks) >= in.markCap {
+			in.markTotal++ // counted, not kept: no need to encode the call
+			return 0
+		}
 		c := in.call
 		d := s.rep.Doc
 		buf := []byte(`{"type":"call","pid":`)
