@@ -29,7 +29,7 @@ func (v view) AppendJSON(dst []byte) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-var _ stdlib.JSONAppender = view{}
+var _ stdlib.JSONAppender = &view{}
 
 // maxExactInt is the largest integer a Lua number (float64) holds exactly.
 const maxExactInt = 1 << 53
@@ -76,18 +76,30 @@ func numberValue(raw []byte) lua.LValue {
 	return lua.LNumber(f)
 }
 
+// viewUD is a view's userdata and its Go side in one allocation: Value
+// points at v, so storing it in the interface allocates nothing more (a
+// view is created for every call delivered to on_call).
+type viewUD struct {
+	ud lua.LUserData
+	v  view
+}
+
 func (s *State) view(d *jsondoc.Doc, n jsondoc.Node) *lua.LUserData {
-	ud := s.L.NewUserData()
-	ud.Value = view{d, n}
-	ud.Metatable = s.viewMeta
-	return ud
+	x := &viewUD{v: view{d, n}}
+	// As L.NewUserData, which sets the current environment (unused by
+	// views: getfenv is not in the sandbox).
+	x.ud.Env = s.L.Env
+	x.ud.Value = &x.v
+	x.ud.Metatable = s.viewMeta
+	return &x.ud
 }
 
 // toView returns the view held by v, if v is one.
 func toView(v lua.LValue) (view, bool) {
 	if ud, ok := v.(*lua.LUserData); ok {
-		vw, ok := ud.Value.(view)
-		return vw, ok
+		if vw, ok := ud.Value.(*view); ok {
+			return *vw, true
+		}
 	}
 	return view{}, false
 }

@@ -428,13 +428,26 @@ func (d *Doc) Equal(n Node, s string) bool {
 		return false
 	}
 	data := d.data
-	// The text is s, without escapes, then the closing quote.
-	if e := off + 1 + len(s); e < len(data) && data[e] == '"' && string(data[off+1:e]) == s &&
-		strings.IndexByte(s, '\\') < 0 {
-		return true
+	if strings.IndexByte(s, '\\') >= 0 {
+		return d.Str(n) == s
 	}
-	end, esc := stringEnd(data, off)
-	return esc && end-off-2 > len(s) && unescape(data[off+1:end-1]) == s
+	// Up to the first byte that differs from s, the text has no escape
+	// (s has no backslash), so it decodes to itself: the strings differ
+	// there unless that byte starts an escape.
+	i := off + 1
+	for j := 0; j < len(s); j++ {
+		if i+j >= len(data) {
+			return false
+		}
+		if c := data[i+j]; c != s[j] {
+			return c == '\\' && d.Str(n) == s
+		}
+	}
+	if i+len(s) >= len(data) {
+		return false
+	}
+	c := data[i+len(s)]
+	return c == '"' || c == '\\' && d.Str(n) == s
 }
 
 // Str returns the decoded value of a String node (values and keys alike), or
