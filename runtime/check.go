@@ -635,13 +635,7 @@ func (l *linter) suggest(s string) string {
 	if len(s) <= 4 {
 		maxD = 1
 	}
-	best, bestD := "", maxD+1
-	for _, c := range l.candidates() {
-		if d := editDistance(s, c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
+	return Suggest(s, l.candidates(), maxD)
 }
 
 func (l *linter) candidates() []string {

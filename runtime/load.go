@@ -9,9 +9,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	goruntime "runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
@@ -139,15 +142,39 @@ func (o LoadOptions) LoadFiles(files []File) (*Set, Errors, error) {
 	if o.TopLevelTimeout == 0 {
 		o.TopLevelTimeout = 2 * time.Second
 	}
-	l := loader{opts: o}
-	defer l.close()
+	// Files are compiled in parallel, each worker with its own state;
+	// results are gathered in file order, so the set and the errors are
+	// those of a sequential load.
+	type result struct {
+		sig  *Signature
+		errs Errors
+	}
+	results := make([]result, len(files))
+	workers := min(goruntime.GOMAXPROCS(0), (len(files)+15)/16)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l := loader{opts: o}
+			defer l.close()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				results[i].sig, results[i].errs = l.compile(files[i])
+			}
+		}()
+	}
+	wg.Wait()
 	var errs Errors
 	var sigs []*Signature
-	for _, f := range files {
-		sig, ferrs := l.compile(f)
-		errs = append(errs, ferrs...)
-		if sig != nil {
-			sigs = append(sigs, sig)
+	for _, r := range results {
+		errs = append(errs, r.errs...)
+		if r.sig != nil {
+			sigs = append(sigs, r.sig)
 		}
 	}
 	set, dupErrs := newSet(sigs, o.Funcs)
@@ -557,7 +584,7 @@ func (m *metaReader) warnUnknown() {
 	sort.Strings(names)
 	for _, n := range names {
 		hint := ""
-		if s := closest(n, metaKeys); s != "" {
+		if s := Suggest(n, metaKeys, 2); s != "" {
 			hint = "did you mean `" + s + "`?"
 		}
 		line := m.lines[n]
@@ -576,9 +603,11 @@ func isLibName(s string) bool {
 	return false
 }
 
-// closest returns the candidate within edit distance 2 of s, if any.
-func closest(s string, candidates []string) string {
-	best, bestD := "", 3
+// Suggest returns the candidate nearest to s within maxDist edits
+// (Levenshtein), or "" if none is that close: the "did you mean" of
+// messages.
+func Suggest(s string, candidates []string, maxDist int) string {
+	best, bestD := "", maxDist+1
 	for _, c := range candidates {
 		if d := editDistance(s, c); d < bestD {
 			best, bestD = c, d

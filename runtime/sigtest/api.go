@@ -282,7 +282,7 @@ func (t *test) runSignature(L *lua.LState) int {
 		for _, s := range t.s.Set.Signatures() {
 			names = append(names, s.Name)
 		}
-		if c := closest(name, names); c != "" {
+		if c := sigrt.Suggest(name, names, 3); c != "" {
 			hint = "\n\thint: did you mean " + strconv.Quote(c) + "?"
 		}
 		L.RaiseError("run_signature: no signature %q in the set%s", name, hint)
