@@ -173,8 +173,12 @@ func (s *State) installHelpers() {
 		in := s.instance(L, "mark_ioc")
 		t := L.CreateTable(0, 4)
 		t.RawSetString("type", lua.LString("ioc"))
-		t.RawSetString("category", L.CheckAny(1))
-		t.RawSetString("ioc", L.CheckAny(2))
+		t.RawSetString("category", lua.LString(L.CheckString(1)))
+		ioc := L.CheckAny(2)
+		if ioc == lua.LNil {
+			L.ArgError(2, "ioc expected, got nil")
+		}
+		t.RawSetString("ioc", ioc)
 		if d := L.Get(3); d != lua.LNil {
 			t.RawSetString("description", d)
 		}
