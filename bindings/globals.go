@@ -319,6 +319,8 @@ type argCache struct {
 	args  []argEntry
 }
 
+var nameValue = [2]string{"name", "value"}
+
 type argEntry struct {
 	name string
 	val  jsondoc.Node
@@ -374,18 +376,10 @@ func (a *argCache) load(d *jsondoc.Doc, c jsondoc.Node) {
 			}
 			// One pass over the element; the last "name" and "value" win,
 			// as with Get.
-			var name, val jsondoc.Node
-			hasName, hasVal := false, false
-			for k, v := range d.Members(e) {
-				switch {
-				case d.Equal(k, "name"):
-					name, hasName = v, true
-				case d.Equal(k, "value"):
-					val, hasVal = v, true
-				}
-			}
-			if hasName && d.Kind(name) == jsondoc.String {
-				a.args = append(a.args, argEntry{name: d.Str(name), val: val, ok: hasVal})
+			var nv [2]jsondoc.Node
+			found := d.GetMany(e, nameValue[:], nv[:])
+			if found&1 != 0 && d.Kind(nv[0]) == jsondoc.String {
+				a.args = append(a.args, argEntry{name: d.Str(nv[0]), val: nv[1], ok: found&2 != 0})
 			}
 		}
 	}

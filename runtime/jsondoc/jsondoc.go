@@ -370,6 +370,42 @@ func (d *Doc) Members(n Node) iter.Seq2[Node, Node] {
 	}
 }
 
+// GetMany is Get for several keys of one object: vals[i] is set to the
+// value of keys[i] (the last one if the key repeats) and bit i of found
+// says it was there. A small object of strings and numbers is read once
+// for all the keys instead of once per key. len(vals) must be at least
+// len(keys); keys past the 64th are not looked up.
+func (d *Doc) GetMany(n Node, keys []string, vals []Node) (found uint64) {
+	keys = keys[:min(len(keys), 64)]
+	off, ok := d.leaf(n, Object)
+	if !ok {
+		for i, k := range keys {
+			if v, ok := d.Get(n, k); ok {
+				vals[i], found = v, found|1<<i
+			}
+		}
+		return found
+	}
+	data := d.data
+	s := d.leafScan(off)
+	for s.more() {
+		_, ks, ke := s.keySpan()
+		v := s.value()
+		raw := data[ks:ke]
+		for i, k := range keys {
+			// As in leafGet: an escaped key decodes to something shorter.
+			match := string(raw) == k && strings.IndexByte(k, '\\') < 0
+			if !match && len(raw) > len(k) && bytes.IndexByte(raw, '\\') >= 0 {
+				match = unescape(raw) == k
+			}
+			if match {
+				vals[i], found = v, found|1<<i
+			}
+		}
+	}
+	return found
+}
+
 // valueAfter returns the value that follows the key ending at e (just past
 // its closing quote) in object n.
 func (d *Doc) valueAfter(n Node, c *cont, e int) Node {

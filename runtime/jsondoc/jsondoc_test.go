@@ -657,9 +657,25 @@ func checkInvariants(t testing.TB, d *Doc) {
 					}
 				}
 			}
+			var keys []string
 			for key, val := range last {
 				if got, ok := d.Get(n, key); !ok || got != val {
 					t.Fatalf("node %d: Get(%q) = %d %v, want %d", n, key, got, ok, val)
+				}
+				keys = append(keys, key)
+			}
+			if k == Object {
+				keys = append(keys, "\x00absent")
+				vals := make([]Node, len(keys))
+				found := d.GetMany(n, keys, vals)
+				for i, key := range keys {
+					want, ok := last[key]
+					if i >= 64 {
+						break // not looked up
+					}
+					if (found&(1<<i) != 0) != ok || ok && vals[i] != want {
+						t.Fatalf("node %d: GetMany(%q) = %d %v, want %d %v", n, key, vals[i], found&(1<<i) != 0, want, ok)
+					}
 				}
 			}
 		case Number:
