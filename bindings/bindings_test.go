@@ -153,6 +153,16 @@ func TestArgumentsAndReturn(t *testing.T) {
 	}
 }
 
+func TestVariadicArgumentAndToInt(t *testing.T) {
+	body := `local c = results.behavior.processes[1].calls[1]
+		mark({get_argument(c, "nope", "regkey", "SubKey"), show(get_argument(c, "a", "b")),
+		      to_int("0x40"), to_int(" 0X10 "), to_int("12"), to_int(7), show(to_int("0xZZ")), show(to_int("abc")), show(to_int(nil)), show(to_int("inf"))})`
+	want := `["HKEY_LOCAL_MACHINE\\Software\\VMware, Inc.","nil",64,16,12,7,"nil","nil","nil","nil"]`
+	if got := eval(t, capeReport, body); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
 func TestViews(t *testing.T) {
 	report := `{"z": 1, "a": {"k2": "v2", "k1": null, "k0": [1, null, 3]}, "big": 12345678901234567890, "neg": -9007199254740993,
 		"exact": 9007199254740992, "f": 1.5, "huge": 1e400, "s": "\u00e9\ud83d\ude00", "t": true, "arr": []}`

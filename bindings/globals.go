@@ -1,8 +1,10 @@
 package bindings
 
 import (
+	"math"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -196,7 +198,21 @@ func (s *State) installHelpers() {
 		return 1
 	})
 	fn("get_argument", func(L *lua.LState) int {
-		L.Push(s.argument(L.Get(1), L.CheckString(2)))
+		// get_argument(call, name, ...): the first of the names present,
+		// for APIs whose argument is spelt differently across hooks.
+		call := L.Get(1)
+		L.CheckString(2)
+		for i := 2; i <= L.GetTop(); i++ {
+			if v := s.argument(call, L.CheckString(i)); v != lua.LNil {
+				L.Push(v)
+				return 1
+			}
+		}
+		L.Push(lua.LNil)
+		return 1
+	})
+	fn("to_int", func(L *lua.LState) int {
+		L.Push(toInt(L.Get(1)))
 		return 1
 	})
 	fn("get_return", func(L *lua.LState) int {
@@ -569,4 +585,26 @@ func compileAnchored(pattern string) (*regexp.Regexp, stdlib.Prefilter, error) {
 	anchored.m[pattern] = a
 	anchored.Unlock()
 	return a.re, a.pf, nil
+}
+
+// toInt reads a number from a report value: numbers as they are, strings
+// as hexadecimal ("0x40", as sandboxes log flags and handles) or decimal,
+// surrounding spaces allowed; nil for anything else.
+func toInt(v lua.LValue) lua.LValue {
+	switch v := v.(type) {
+	case lua.LNumber:
+		return v
+	case lua.LString:
+		t := strings.TrimSpace(string(v))
+		if len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') {
+			if n, err := strconv.ParseUint(t[2:], 16, 64); err == nil {
+				return lua.LNumber(n)
+			}
+			return lua.LNil
+		}
+		if f, err := strconv.ParseFloat(t, 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			return lua.LNumber(f)
+		}
+	}
+	return lua.LNil
 }

@@ -132,10 +132,17 @@ function has_marks() end
 function matched(name) end
 
 ---The value of the call's argument name, for both shapes (list of {name, value} and object).
+---With several names, the value of the first one present.
 ---@param call sigrun.Call
 ---@param name string
+---@param ... string
 ---@return any
-function get_argument(call, name) end
+function get_argument(call, name, ...) end
+
+---A number from a report value: numbers as they are, strings as hexadecimal ("0x40") or decimal; nil otherwise.
+---@param v any
+---@return number?
+function to_int(v) end
 
 ---The call's return value (return_value or return).
 ---@param call sigrun.Call

@@ -18,16 +18,8 @@ filter_arguments = {FileName = {"avcuf", "atcuf", "bdhkm", "bdcore"},
 
 local LIBS = "(?i)(^|\\\\)(avcuf(32|64)|atcuf(32|64)|bdhkm(32|64)|bdcore)\\.dll$"
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
-  local lib = arg(call, "FileName", "module_name", "ModuleName", "lpLibFileName", "lpModuleName")
+  local lib = get_argument(call, "FileName", "module_name", "ModuleName", "lpLibFileName", "lpModuleName")
   if type(lib) == "string" and re.match(lib, LIBS) then
     mark({library = lib, process = process.name})
     mark_call()

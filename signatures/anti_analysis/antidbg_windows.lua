@@ -20,17 +20,9 @@ local NAMES = "(?i)^(ollydbg|windbgframeclass|id|zeta debugger|rock debugger|obs
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
-  for _, v in ipairs({arg(call, "ClassName", "class_name", "lpClassName") or "",
-                      arg(call, "WindowName", "window_name", "lpWindowName") or ""}) do
+  for _, v in ipairs({get_argument(call, "ClassName", "class_name", "lpClassName") or "",
+                      get_argument(call, "WindowName", "window_name", "lpWindowName") or ""}) do
     if type(v) == "string" and v ~= "" and re.match(v, NAMES) and not seen[v:lower()] then
       seen[v:lower()] = true
       mark({window = v, process = process.name})

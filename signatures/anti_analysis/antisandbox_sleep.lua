@@ -21,24 +21,8 @@ local INFINITE = 4294967295
 local totals = {}
 local order = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 function on_call(call, process)
-  local ms = int(arg(call, "Milliseconds", "milliseconds", "dwMilliseconds"))
+  local ms = to_int(get_argument(call, "Milliseconds", "milliseconds", "dwMilliseconds"))
   if ms == nil or ms <= 0 or ms >= INFINITE then return end
   local pname = tostring(process.name or "?"):lower()
   local t = totals[pname]

@@ -14,16 +14,8 @@ filter_apinames = {"NtSuspendThread", "SuspendThread"}
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
-  local alert = arg(call, "Alert", "alert")
+  local alert = get_argument(call, "Alert", "alert")
   if type(alert) ~= "string" or not alert:lower():find("suspend") then return end
   mark_call()
   local key = tostring(process.pid)

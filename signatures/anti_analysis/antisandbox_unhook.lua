@@ -14,19 +14,11 @@ markcount = 50
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
-  local sub = arg(call, "Subcategory", "subcategory")
+  local sub = get_argument(call, "Subcategory", "subcategory")
   if type(sub) ~= "string" or sub:lower() ~= "unhook" then return end
-  local fn = tostring(arg(call, "FunctionName", "funcname", "function_name") or "?")
-  local kind = tostring(arg(call, "UnhookType", "unhooktype", "unhook_type") or "?")
+  local fn = tostring(get_argument(call, "FunctionName", "funcname", "function_name") or "?")
+  local kind = tostring(get_argument(call, "UnhookType", "unhooktype", "unhook_type") or "?")
   local key = fn .. "|" .. kind
   if seen[key] then return end
   seen[key] = true

@@ -13,16 +13,8 @@ filter_apinames = {"GetComputerNameA", "GetComputerNameW", "GetComputerNameExA",
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
-  local name = arg(call, "ComputerName", "computer_name", "lpBuffer")
+  local name = get_argument(call, "ComputerName", "computer_name", "lpBuffer")
   local key = tostring(process.pid) .. "|" .. tostring(name)
   if seen[key] then return end
   seen[key] = true

@@ -15,18 +15,10 @@ filter_apinames = {"IsDebuggerPresent", "CheckRemoteDebuggerPresent", "NtQueryIn
 local DEBUG_CLASSES = {[7] = "ProcessDebugPort", [30] = "ProcessDebugObjectHandle", [31] = "ProcessDebugFlags"}
 local seen = {}
 
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 function on_call(call, process)
   local what = call.api
   if what == "NtQueryInformationProcess" then
-    local cls = int(get_argument(call, "ProcessInformationClass") or get_argument(call, "information_class"))
+    local cls = to_int(get_argument(call, "ProcessInformationClass") or get_argument(call, "information_class"))
     if cls == nil or DEBUG_CLASSES[cls] == nil then return end
     what = what .. "(" .. DEBUG_CLASSES[cls] .. ")"
   end

@@ -16,22 +16,6 @@ local PROCESS_VM_READ = 0x10
 local lsass_pids = nil
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 local function succeeded(call)
   if call.status == false or call.status == 0 then return false end
   local r = get_return(call)
@@ -59,8 +43,8 @@ end
 function on_call(call, process)
   local api = call.api
   if api:find("^Process32Next") then
-    local n = arg(call, "ProcessName", "process_name")
-    local pid = arg(call, "ProcessId", "process_identifier")
+    local n = get_argument(call, "ProcessName", "process_name")
+    local pid = get_argument(call, "ProcessId", "process_identifier")
     if type(n) == "string" and n:lower() == "lsass.exe" and pid ~= nil then pids()[tostring(pid)] = true end
     return
   end
@@ -70,9 +54,9 @@ function on_call(call, process)
     mark_call()
     return
   end
-  local pid = arg(call, "ProcessIdentifier", "process_identifier", "ProcessId", "dwProcessId")
+  local pid = get_argument(call, "ProcessIdentifier", "process_identifier", "ProcessId", "dwProcessId")
   if pid == nil or not pids()[tostring(pid)] then return end
-  local access = int(arg(call, "DesiredAccess", "desired_access", "dwDesiredAccess"))
+  local access = to_int(get_argument(call, "DesiredAccess", "desired_access", "dwDesiredAccess"))
   if access == nil or math.floor(access / PROCESS_VM_READ) % 2 ~= 1 then return end
   -- NtOpenProcess returns an NTSTATUS, OpenProcess a handle
   local ok = (api == "NtOpenProcess") and succeeded(call) or (call.status ~= false and call.status ~= 0)
@@ -81,7 +65,7 @@ function on_call(call, process)
   mark_call()
   if not seen[key] then
     seen[key] = true
-    mark({process = process.name, lsass_pid = tonumber(pid) or tostring(pid), access = arg(call, "DesiredAccess", "desired_access")})
+    mark({process = process.name, lsass_pid = tonumber(pid) or tostring(pid), access = get_argument(call, "DesiredAccess", "desired_access")})
   end
 end
 

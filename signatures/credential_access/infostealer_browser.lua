@@ -56,17 +56,9 @@ local function add(f, who)
   mark({file = f, process = who})
 end
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
   if BROWSERS[tostring(process.name):lower()] then return end
-  local f = arg(call, "FileName", "filepath", "HandleName", "ExistingFileName", "oldfilepath", "lpFileName")
+  local f = get_argument(call, "FileName", "filepath", "HandleName", "ExistingFileName", "oldfilepath", "lpFileName")
   if type(f) == "string" and matches(f) then
     add(f, process.name)
     mark_call()

@@ -12,26 +12,10 @@ filter_apinames = {"SetWindowsHookExA", "SetWindowsHookExW"}
 
 local HOOKS = {[2] = "WH_KEYBOARD", [13] = "WH_KEYBOARD_LL"}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 function on_call(call, process)
-  local id = int(arg(call, "HookIdentifier", "hook_identifier", "idHook"))
+  local id = to_int(get_argument(call, "HookIdentifier", "hook_identifier", "idHook"))
   if id == nil or HOOKS[id] == nil then return end
-  local tid = int(arg(call, "ThreadId", "thread_identifier", "dwThreadId"))
+  local tid = to_int(get_argument(call, "ThreadId", "thread_identifier", "dwThreadId"))
   mark({hook = HOOKS[id], global = (tid == 0), process = process.name})
   mark_call()
 end

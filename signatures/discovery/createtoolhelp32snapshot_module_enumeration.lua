@@ -13,17 +13,9 @@ markcount = 100
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
   if call.status == false or call.status == 0 then return end
-  local module = arg(call, "ModuleName", "module_name", "szModule")
+  local module = get_argument(call, "ModuleName", "module_name", "szModule")
   if module == nil then return end
   local key = tostring(process.pid) .. "|" .. tostring(module)
   if seen[key] then return end

@@ -14,18 +14,10 @@ markcount = 100
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
   if call.status == false or call.status == 0 then return end
-  local pname = arg(call, "ProcessName", "process_name")
-  local pid = arg(call, "ProcessId", "process_identifier")
+  local pname = get_argument(call, "ProcessName", "process_name")
+  local pid = get_argument(call, "ProcessId", "process_identifier")
   if pname == nil then return end
   local key = tostring(pname) .. "|" .. tostring(pid)
   if seen[key] then return end

@@ -16,14 +16,6 @@ filter_apinames = {"CopyFileA", "CopyFileW", "CopyFileExA", "CopyFileExW", "Copy
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function norm(p)
   if type(p) ~= "string" then return nil end
   return path.normalize(p):lower()
@@ -38,8 +30,8 @@ end
 
 function on_call(call, process)
   if call.status == false or call.status == 0 then return end
-  local src = arg(call, "ExistingFileName", "oldfilepath", "lpExistingFileName")
-  local dst = arg(call, "NewFileName", "newfilepath", "lpNewFileName")
+  local src = get_argument(call, "ExistingFileName", "oldfilepath", "lpExistingFileName")
+  local dst = get_argument(call, "NewFileName", "newfilepath", "lpNewFileName")
   if src == nil or dst == nil or process.path == nil then return end
   if norm(src) == norm(process.path) and norm(dst) ~= norm(src) then
     add(dst)

@@ -16,14 +16,6 @@ markcount = 200
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function succeeded(call)
   local s = call.status
   if s == false or s == 0 then return false end
@@ -39,10 +31,10 @@ end
 
 function on_call(call, process)
   if not succeeded(call) then return end
-  local module = arg(call, "ModuleName", "module", "module_name") or ""
-  local fn = arg(call, "FunctionName", "function_name", "function") or ""
+  local module = get_argument(call, "ModuleName", "module", "module_name") or ""
+  local fn = get_argument(call, "FunctionName", "function_name", "function") or ""
   if fn == "" then
-    local ord = arg(call, "Ordinal", "ordinal")
+    local ord = get_argument(call, "Ordinal", "ordinal")
     if ord ~= nil and tostring(ord) ~= "0" then fn = "#" .. tostring(ord) end
   end
   if module == "" and fn == "" then return end

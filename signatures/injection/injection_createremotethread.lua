@@ -17,14 +17,6 @@ filter_apinames = {
   "RtlCreateUserThread",
 }
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function hkey(v)
   if v == nil then return nil end
   if type(v) == "number" then
@@ -54,16 +46,16 @@ function on_call(call, process)
   if call.status == false or call.status == 0 then return end
   local api = call.api
   local me = tostring(process.pid)
-  local h = hkey(arg(call, "ProcessHandle", "process_handle", "hProcess"))
+  local h = hkey(get_argument(call, "ProcessHandle", "process_handle", "hProcess"))
   if h == nil then return end
   local slot = me .. "|" .. h
   if api == "NtOpenProcess" or api == "OpenProcess" or api:find("^CreateProcess") then
-    local pid = arg(call, "ProcessIdentifier", "ProcessId", "process_identifier", "dwProcessId")
+    local pid = get_argument(call, "ProcessIdentifier", "ProcessId", "process_identifier", "dwProcessId")
     handles[slot] = {pid = tostring(pid), written = false}
   elseif api == "WriteProcessMemory" or api == "NtWriteVirtualMemory" or api == "NtMapViewOfSection" then
     local t = handles[slot]
     if t == nil then
-      t = {pid = tostring(arg(call, "ProcessId", "process_identifier") or "?"), written = false}
+      t = {pid = tostring(get_argument(call, "ProcessId", "process_identifier") or "?"), written = false}
       handles[slot] = t
     end
     t.written = true

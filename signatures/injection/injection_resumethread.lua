@@ -16,14 +16,6 @@ filter_apinames = {"NtOpenProcess", "OpenProcess", "CreateProcessInternalW", "Cr
                    "WriteProcessMemory", "NtWriteVirtualMemory", "NtMapViewOfSection",
                    "NtResumeThread", "ResumeThread"}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function hkey(v)
   if v == nil then return nil end
   local h = tostring(v):lower():gsub("^0x", ""):gsub("^0+", "")
@@ -40,7 +32,7 @@ function on_call(call, process)
   local me = tostring(process.pid)
   local api = call.api
   if api == "NtResumeThread" or api == "ResumeThread" then
-    local pid = arg(call, "ProcessId", "process_identifier")
+    local pid = get_argument(call, "ProcessId", "process_identifier")
     if pid == nil or tostring(pid) == me or tonumber(pid) == 0 then return end
     if written[me .. "|" .. tostring(pid)] then
       mark_call()
@@ -52,12 +44,12 @@ function on_call(call, process)
     end
     return
   end
-  local h = hkey(arg(call, "ProcessHandle", "process_handle"))
+  local h = hkey(get_argument(call, "ProcessHandle", "process_handle"))
   if api == "NtOpenProcess" or api == "OpenProcess" or api:find("^CreateProcess") then
-    local pid = arg(call, "ProcessIdentifier", "ProcessId", "process_identifier")
+    local pid = get_argument(call, "ProcessIdentifier", "ProcessId", "process_identifier")
     if h and pid then handle_pid[me .. "|" .. h] = tostring(pid) end
   else
-    local pid = arg(call, "ProcessId", "process_identifier")
+    local pid = get_argument(call, "ProcessId", "process_identifier")
     if pid == nil and h then pid = handle_pid[me .. "|" .. h] end
     if pid ~= nil and tostring(pid) ~= me then written[me .. "|" .. tostring(pid)] = true end
   end

@@ -20,22 +20,6 @@ filter_apinames = {
 
 local CREATE_SUSPENDED = 0x4
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 local function hkey(v)
   if v == nil then return nil end
   if type(v) == "number" then return tostring(v) end
@@ -72,13 +56,13 @@ function on_call(call, process)
   local api = call.api
   local s = state(tostring(process.pid))
   if api:find("^CreateProcess") then
-    local flags = int(arg(call, "CreationFlags", "creation_flags", "dwCreationFlags"))
+    local flags = to_int(get_argument(call, "CreationFlags", "creation_flags", "dwCreationFlags"))
     if flags == nil or math.floor(flags / CREATE_SUSPENDED) % 2 ~= 1 then return end
-    local ph = hkey(arg(call, "ProcessHandle", "process_handle"))
-    local th = hkey(arg(call, "ThreadHandle", "thread_handle"))
+    local ph = hkey(get_argument(call, "ProcessHandle", "process_handle"))
+    local th = hkey(get_argument(call, "ThreadHandle", "thread_handle"))
     if ph == nil then return end
-    local child = {pid = tostring(arg(call, "ProcessId", "process_identifier") or "?"),
-                   cmd = arg(call, "CommandLine", "command_line", "ApplicationName", "filepath"),
+    local child = {pid = tostring(get_argument(call, "ProcessId", "process_identifier") or "?"),
+                   cmd = get_argument(call, "CommandLine", "command_line", "ApplicationName", "filepath"),
                    modified = false}
     s.by_process[ph] = child
     if th ~= nil then s.by_thread[th] = child end
@@ -87,13 +71,13 @@ function on_call(call, process)
     return
   elseif api == "WriteProcessMemory" or api == "NtWriteVirtualMemory" or api == "NtMapViewOfSection"
       or api == "NtUnmapViewOfSection" then
-    local child = s.by_process[hkey(arg(call, "ProcessHandle", "process_handle")) or ""]
+    local child = s.by_process[hkey(get_argument(call, "ProcessHandle", "process_handle")) or ""]
     if child then
       child.modified = true
       mark_call()
     end
   elseif api == "NtResumeThread" or api == "ResumeThread" then
-    local child = s.by_thread[hkey(arg(call, "ThreadHandle", "thread_handle")) or ""]
+    local child = s.by_thread[hkey(get_argument(call, "ThreadHandle", "thread_handle")) or ""]
     if child and child.modified then
       mark_call()
       local entry = string.format("%s(%s) -> %s(%s)", tostring(process.name), tostring(process.pid),
@@ -105,7 +89,7 @@ function on_call(call, process)
     end
   else
     -- thread context access on a tracked child thread is part of the pattern
-    local child = s.by_thread[hkey(arg(call, "ThreadHandle", "thread_handle")) or ""]
+    local child = s.by_thread[hkey(get_argument(call, "ThreadHandle", "thread_handle")) or ""]
     if child then mark_call() end
   end
 end

@@ -25,22 +25,6 @@ markcount = 20
 
 local PAGE_EXECUTE_READWRITE = 0x40
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 local function is_self(handle)
   if handle == nil then return true end
   if type(handle) == "number" then return handle == 0 or handle == -1 or handle == 4294967295 end
@@ -50,10 +34,10 @@ end
 
 function on_call(call, process)
   if call.status == false or call.status == 0 then return end
-  local prot = int(arg(call, "Protection", "NewAccessProtection", "Win32Protect", "protection",
+  local prot = to_int(get_argument(call, "Protection", "NewAccessProtection", "Win32Protect", "protection",
                       "flProtect", "flNewProtect"))
   if prot == nil or prot % 256 ~= PAGE_EXECUTE_READWRITE then return end
-  local handle = arg(call, "ProcessHandle", "process_handle", "hProcess")
+  local handle = get_argument(call, "ProcessHandle", "process_handle", "hProcess")
   mark({api = call.api, process = process.name, pid = process.pid,
         target = is_self(handle) and "self" or "remote"})
   mark_call()

@@ -18,14 +18,6 @@ local BROKERS = {["csrss.exe"] = true, ["svchost.exe"] = true, ["services.exe"] 
                  ["smss.exe"] = true, ["wininit.exe"] = true, ["werfault.exe"] = true,
                  ["lsass.exe"] = true}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function is_self(handle)
   if handle == nil then return true end
   if type(handle) == "number" then return handle == 0 or handle == -1 or handle == 4294967295 end
@@ -38,8 +30,8 @@ local seen = {}
 function on_call(call, process)
   if BROKERS[tostring(process.name):lower()] then return end
   if call.status == false or call.status == 0 then return end
-  local handle = arg(call, "ProcessHandle", "process_handle", "hProcess")
-  local target = arg(call, "ProcessId", "process_identifier")
+  local handle = get_argument(call, "ProcessHandle", "process_handle", "hProcess")
+  local target = get_argument(call, "ProcessId", "process_identifier")
   if target ~= nil and tonumber(target) ~= nil and tonumber(target) ~= 0 then
     if tonumber(target) == tonumber(process.pid) then return end
   elseif is_self(handle) then

@@ -12,14 +12,6 @@ ttps = {"T1489", "T1562.001"}
 -- child's original image, or a competing instance all look like this.
 filter_apinames = {"NtTerminateProcess", "TerminateProcess"}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function is_self(handle)
   if handle == nil then return true end
   if type(handle) == "number" then return handle == 0 or handle == -1 or handle == 4294967295 end
@@ -41,8 +33,8 @@ local function name_of(pid)
 end
 
 function on_call(call, process)
-  local handle = arg(call, "ProcessHandle", "process_handle", "hProcess")
-  local target_pid = arg(call, "ProcessId", "process_identifier")
+  local handle = get_argument(call, "ProcessHandle", "process_handle", "hProcess")
+  local target_pid = get_argument(call, "ProcessId", "process_identifier")
   if target_pid ~= nil and tonumber(target_pid) ~= nil and tonumber(target_pid) ~= 0
      and tonumber(process.pid) ~= nil then
     -- Cuckoo 2 resolves the handle to a pid: trust that over the handle value

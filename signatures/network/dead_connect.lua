@@ -12,14 +12,6 @@ filter_apinames = {"connect", "WSAConnect", "ConnectEx"}
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function failed(call)
   if call.status == false or call.status == 0 then return true end
   local r = get_return(call)
@@ -34,8 +26,8 @@ end
 
 function on_call(call, process)
   if not failed(call) then return end
-  local ip = arg(call, "ip_address", "IP", "ip", "RemoteAddress")
-  local port = arg(call, "port", "Port", "RemotePort")
+  local ip = get_argument(call, "ip_address", "IP", "ip", "RemoteAddress")
+  local port = get_argument(call, "port", "Port", "RemotePort")
   if type(ip) ~= "string" or not net.is_ip(ip) or net.is_private_ip(ip) then return end
   local key = ip .. ":" .. tostring(port)
   if seen[key] then return end

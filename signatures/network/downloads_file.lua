@@ -11,14 +11,6 @@ ttps = {"T1105"}
 -- down), the mark says whether it worked.
 filter_apinames = {"URLDownloadToFileA", "URLDownloadToFileW", "URLDownloadToCacheFileA", "URLDownloadToCacheFileW"}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function succeeded(call)
   local r = get_return(call)
   if type(r) == "number" then return r == 0 end
@@ -30,9 +22,9 @@ local function succeeded(call)
 end
 
 function on_call(call, process)
-  local url = arg(call, "URL", "url")
+  local url = get_argument(call, "URL", "url")
   if type(url) ~= "string" or url == "" then return end
-  mark({url = url, file = arg(call, "FileName", "filepath", "file_name"), succeeded = succeeded(call),
+  mark({url = url, file = get_argument(call, "FileName", "filepath", "file_name"), succeeded = succeeded(call),
         process = process.name})
   mark_call()
 end

@@ -20,22 +20,6 @@ filter_apinames = {"InternetConnectA", "InternetConnectW", "HttpOpenRequestA", "
 local INTERNET_FLAG_SECURE = 0x00800000
 local WINHTTP_FLAG_SECURE = 0x00800000
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 local function hkey(v)
   if v == nil then return nil end
   return tostring(v):lower():gsub("^0x", ""):gsub("^0+", "")
@@ -57,16 +41,16 @@ function on_call(call, process)
     local h = hkey(get_return(call))
     if h == nil or h == "" then return end
     connections[me .. "|" .. h] = {
-      host = tostring(arg(call, "ServerName", "hostname", "server_name") or "?"),
-      port = int(arg(call, "ServerPort", "port", "server_port")),
+      host = tostring(get_argument(call, "ServerName", "hostname", "server_name") or "?"),
+      port = to_int(get_argument(call, "ServerPort", "port", "server_port")),
     }
   elseif api:find("^HttpOpenRequest") or api == "WinHttpOpenRequest" then
-    local c = connections[me .. "|" .. (hkey(arg(call, "InternetHandle", "ConnectionHandle", "connect_handle", "connection_handle")) or "")]
+    local c = connections[me .. "|" .. (hkey(get_argument(call, "InternetHandle", "ConnectionHandle", "connect_handle", "connection_handle")) or "")]
     if c == nil then return end
-    local p = arg(call, "Path", "ObjectName", "path", "object_name") or ""
+    local p = get_argument(call, "Path", "ObjectName", "path", "object_name") or ""
     p = tostring(p)
     if p:sub(1, 1) ~= "/" then p = "/" .. p end
-    local flags = int(arg(call, "Flags", "flags")) or 0
+    local flags = to_int(get_argument(call, "Flags", "flags")) or 0
     local secure = math.floor(flags / INTERNET_FLAG_SECURE) % 2 == 1 or c.port == 443
     local scheme = secure and "https" or "http"
     local port = ""
@@ -76,7 +60,7 @@ function on_call(call, process)
     add(scheme .. "://" .. c.host .. port .. p, process)
     mark_call()
   else
-    local url = arg(call, "URL", "url")
+    local url = get_argument(call, "URL", "url")
     if type(url) == "string" and url ~= "" then
       add(url, process)
       mark_call()

@@ -24,16 +24,8 @@ markcount = 40
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
-  local what = arg(call, "ServerName", "URL", "url", "Path", "ObjectName", "ip_address", "hostname") or ""
+  local what = get_argument(call, "ServerName", "URL", "url", "Path", "ObjectName", "ip_address", "hostname") or ""
   local key = tostring(process.name) .. "_" .. call.api .. "_" .. tostring(what)
   if seen[key] then return end
   seen[key] = true

@@ -15,14 +15,6 @@ filter_apinames = {"InternetConnectA", "InternetConnectW", "HttpOpenRequestA", "
                    "WinHttpConnect", "WinHttpOpenRequest"}
 local MIN_HOSTS = 3
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function hkey(v)
   if v == nil then return nil end
   return tostring(v):lower():gsub("^0x", ""):gsub("^0+", "")
@@ -36,13 +28,13 @@ function on_call(call, process)
   if call.api:find("Connect") then
     local h = hkey(get_return(call))
     if h and h ~= "" then
-      connections[me .. "|" .. h] = tostring(arg(call, "ServerName", "hostname", "server_name") or "?")
+      connections[me .. "|" .. h] = tostring(get_argument(call, "ServerName", "hostname", "server_name") or "?")
     end
     return
   end
-  local host = connections[me .. "|" .. (hkey(arg(call, "InternetHandle", "ConnectionHandle", "connect_handle", "connection_handle")) or "")]
+  local host = connections[me .. "|" .. (hkey(get_argument(call, "InternetHandle", "ConnectionHandle", "connect_handle", "connection_handle")) or "")]
   if host == nil then return end
-  local p = tostring(arg(call, "Path", "ObjectName", "path", "object_name") or "")
+  local p = tostring(get_argument(call, "Path", "ObjectName", "path", "object_name") or "")
   p = p:gsub("%?.*$", ""):gsub("^/+", "/")
   if p == "" or p == "/" then return end
   local entry = by_path[p]

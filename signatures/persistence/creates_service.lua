@@ -15,14 +15,6 @@ filter_apinames = {"CreateServiceA", "CreateServiceW"}
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function add(svc, extra)
   local k = tostring(svc):lower()
   if seen[k] then return end
@@ -34,8 +26,8 @@ end
 
 function on_call(call, process)
   if call.status == false or call.status == 0 then return end
-  local svc = arg(call, "ServiceName", "service_name", "lpServiceName") or "?"
-  add(svc, {binary = arg(call, "BinaryPathName", "filepath", "binary_path_name", "lpBinaryPathName"),
+  local svc = get_argument(call, "ServiceName", "service_name", "lpServiceName") or "?"
+  add(svc, {binary = get_argument(call, "BinaryPathName", "filepath", "binary_path_name", "lpBinaryPathName"),
             process = process.name})
   mark_call()
 end

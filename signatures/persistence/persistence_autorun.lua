@@ -30,23 +30,15 @@ local STARTUP = ".*\\\\(Start Menu|Startmenü|Menu D.marrer)\\\\Programs\\\\Star
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function matches(key)
   return re.match(key, "(?i)^" .. KEY)
 end
 
 function on_call(call, process)
-  local key = arg(call, "FullName", "regkey")
+  local key = get_argument(call, "FullName", "regkey")
   if type(key) ~= "string" or not matches(key) then return end
   if call.status == false or call.status == 0 then return end
-  local data = arg(call, "Buffer", "value", "Data")
+  local data = get_argument(call, "Buffer", "value", "Data")
   if not seen[key:lower()] then
     seen[key:lower()] = true
     mark({key = key})

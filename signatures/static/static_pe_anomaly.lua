@@ -11,14 +11,6 @@ ttps = {"T1027"}
 -- file was modified after linking (patched, infected, or appended to).
 -- A zero checksum is just "not set" and is ignored.
 
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 function run(results)
   local pes = {}
   local st = results.static
@@ -26,7 +18,7 @@ function run(results)
   local t = results.target
   if type(t) == "table" and type(t.file) == "table" and type(t.file.pe) == "table" then pes[#pes + 1] = t.file.pe end
   for _, pe in ipairs(pes) do
-    local reported, actual = int(pe.reported_checksum), int(pe.actual_checksum)
+    local reported, actual = to_int(pe.reported_checksum), to_int(pe.actual_checksum)
     if reported and actual and reported ~= 0 and reported ~= actual then
       mark({anomaly = "Actual checksum does not match that reported in PE header",
             reported_checksum = pe.reported_checksum, actual_checksum = pe.actual_checksum})

@@ -16,16 +16,8 @@ local THRESHOLD = 10
 
 local files, order = {}, {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 function on_call(call, process)
-  local f = arg(call, "FileName", "filepath", "lpFileName")
+  local f = get_argument(call, "FileName", "filepath", "lpFileName")
   if type(f) ~= "string" then return end
   local k = path.normalize(f):lower()
   if files[k] then return end

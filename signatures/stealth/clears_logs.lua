@@ -20,14 +20,6 @@ local COMMAND = "(?i)(wevtutil(\\.exe)?[\"']?\\s+(cl|clear-log)\\s|clear-eventlo
 
 local seen = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function add_file(f, who)
   local k = path.normalize(f):lower()
   if seen[k] then return end
@@ -38,12 +30,12 @@ end
 function on_call(call, process)
   if call.status == false or call.status == 0 then return end
   if call.api:find("Clear") then
-    mark({eventlog = tostring(arg(call, "SourceName", "Path", "ChannelPath", "handle") or "?"),
+    mark({eventlog = tostring(get_argument(call, "SourceName", "Path", "ChannelPath", "handle") or "?"),
           process = process.name})
     mark_call()
     return
   end
-  local f = arg(call, "FileName", "filepath", "lpFileName")
+  local f = get_argument(call, "FileName", "filepath", "lpFileName")
   if type(f) == "string" and re.match(f, LOG_FILE) then
     add_file(f, process.name)
     mark_call()

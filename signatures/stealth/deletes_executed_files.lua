@@ -20,14 +20,6 @@ local PATH_RE = "(?i)[a-z]:\\\\[^\"<>|*?\\r\\n]*?\\." .. EXEC_EXT .. "\\b"
 local deleted = {}   -- normalized -> original spelling
 local order = {}
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
 local function norm(p)
   if type(p) ~= "string" then return nil end
   return path.normalize(p):lower()
@@ -43,7 +35,7 @@ end
 
 function on_call(call, process)
   if call.status == false or call.status == 0 then return end
-  add_deleted(arg(call, "FileName", "filepath", "lpFileName"))
+  add_deleted(get_argument(call, "FileName", "filepath", "lpFileName"))
 end
 
 local function has_delete_list(results)

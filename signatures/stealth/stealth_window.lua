@@ -14,22 +14,6 @@ filter_apinames = {"CreateProcessInternalW", "CreateProcessInternalA", "CreatePr
 
 local CREATE_NO_WINDOW = 0x08000000
 
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-  return nil
-end
-
-local function int(v)
-  if type(v) == "number" then return v end
-  if type(v) ~= "string" then return nil end
-  local hex = v:match("^%s*0[xX](%x+)%s*$")
-  if hex then return tonumber(hex, 16) end
-  return tonumber(v)
-end
-
 local function has_flag(n, flag)
   return n ~= nil and math.floor(n / flag) % 2 == 1
 end
@@ -40,18 +24,18 @@ function on_call(call, process)
   local api = call.api
   local target
   if api:find("^ShellExecuteEx") then
-    local show = int(arg(call, "Show", "show_type", "nShow"))
+    local show = to_int(get_argument(call, "Show", "show_type", "nShow"))
     if show ~= 0 then return end
-    local file = arg(call, "FilePath", "filepath", "lpFile") or ""
-    local params = arg(call, "Parameters", "parameters", "lpParameters") or ""
+    local file = get_argument(call, "FilePath", "filepath", "lpFile") or ""
+    local params = get_argument(call, "Parameters", "parameters", "lpParameters") or ""
     target = tostring(file)
     if params ~= "" then target = target .. " " .. tostring(params) end
   else
-    local flags = int(arg(call, "CreationFlags", "creation_flags", "dwCreationFlags"))
+    local flags = to_int(get_argument(call, "CreationFlags", "creation_flags", "dwCreationFlags"))
     if not has_flag(flags, CREATE_NO_WINDOW) then return end
-    target = arg(call, "CommandLine", "command_line")
+    target = get_argument(call, "CommandLine", "command_line")
     if target == nil or target == "" then
-      target = arg(call, "ApplicationName", "filepath", "application_name") or "?"
+      target = get_argument(call, "ApplicationName", "filepath", "application_name") or "?"
     end
     target = tostring(target)
   end
