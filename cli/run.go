@@ -75,10 +75,8 @@ func runReports(stdio *IO, c *runCmd) int {
 	if len(loadErrs) > 0 {
 		code = ExitSigErrs
 	}
-	set = set.Select(func(s *sigrt.Signature) bool {
-		return s.Severity >= c.MinSeverity && (len(c.Only) == 0 || sigrt.MatchNames(c.Only, s.Name))
-	})
-	eng := sigrt.NewEngine(set, sigrt.Options{Jobs: c.Jobs, Timeout: c.Timeout, Profile: c.Profile})
+	set = set.Select(c.selected)
+	eng := sigrt.NewEngine(set, c.engineOptions())
 	defer eng.Close()
 
 	pr := newPrinter(stdio, c.Format, loadErrs)
@@ -111,6 +109,17 @@ func runReports(stdio *IO, c *runCmd) int {
 		printProfile(stdio.Err, timings)
 	}
 	return code
+}
+
+// selected is --only and --min-severity: which signatures run.
+func (c *runCmd) selected(s *sigrt.Signature) bool {
+	return s.Severity >= c.MinSeverity && (len(c.Only) == 0 || sigrt.MatchNames(c.Only, s.Name))
+}
+
+// engineOptions are the engine settings of the run flags, shared by a
+// single run and watch mode.
+func (c *runCmd) engineOptions() sigrt.Options {
+	return sigrt.Options{Jobs: c.Jobs, Timeout: c.Timeout, Profile: c.Profile}
 }
 
 // onlyErrors drops warnings: run reports load errors only.

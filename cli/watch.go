@@ -38,10 +38,8 @@ func watchReports(stdio *IO, c *runCmd) int {
 	opts := sigrt.WatchOptions{
 		Sources: sources,
 		Reports: reports,
-		Engine:  sigrt.Options{Jobs: c.Jobs, Timeout: c.Timeout, Profile: c.Profile},
-		Select: func(s *sigrt.Signature) bool {
-			return s.Severity >= c.MinSeverity && (len(c.Only) == 0 || sigrt.MatchNames(c.Only, s.Name))
-		},
+		Engine:  c.engineOptions(),
+		Select:  c.selected,
 	}
 	if len(sources) == 0 {
 		// The embedded stock set does not change: only the reports are watched.
