@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -229,10 +228,4 @@ func printProfile(w io.Writer, ts []sigrt.Timing) {
 		tw.row(n, by[n].d.Round(time.Microsecond).String(), fmt.Sprint(by[n].calls))
 	}
 	tw.flush()
-}
-
-// jsonLine encodes v on one line.
-func jsonLine(v any) []byte {
-	b, _ := json.Marshal(v)
-	return append(b, '\n')
 }

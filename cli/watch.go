@@ -322,17 +322,6 @@ func watchCount(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun + "s"
 }
 
-func (v *watchView) severity(n int) string {
-	s := strconv.Itoa(n)
-	switch {
-	case n >= 3:
-		return v.paint(red, s)
-	case n == 2:
-		return v.paint(yellow, s)
-	}
-	return s
-}
-
 // resultDiff is how one report's matches changed between two runs.
 type resultDiff struct {
 	started map[string]bool

@@ -196,7 +196,6 @@ type outcome struct {
 	logs    []string
 	dur     time.Duration
 	calls   int
-	done    bool // finished: outcome final (lower levels may be read by matched)
 }
 
 // run is one report under way.

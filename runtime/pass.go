@@ -299,7 +299,6 @@ func (w *worker) finish(i int) {
 	o.matched = l.anyTrue || total > 0 && !l.explicitFalse
 	o.marks, o.total = marks, total
 	o.logs = l.in.Logs()
-	o.done = true
 	delete(w.pend, i)
 	delete(w.live, i)
 }
@@ -373,7 +372,6 @@ func (w *worker) fail(i int, err *Error) {
 	o := &w.r.out[i]
 	o.err = err
 	o.matched = false
-	o.done = true
 	delete(w.pend, i)
 	if w.live != nil {
 		delete(w.live, i)

@@ -103,12 +103,6 @@ func (r *watchRec) wait(t testing.TB, after int, what string, ok func(sigrt.Upda
 	}
 }
 
-func (r *watchRec) last() sigrt.Update {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.updates[len(r.updates)-1]
-}
-
 func describeUpdate(u sigrt.Update) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "seq %d matches %v errors %q kept %v changed %v", u.Seq, matchNames(u, 0), errMsgs(u.LoadErrors), u.Kept, u.Changed)

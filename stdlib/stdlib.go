@@ -120,14 +120,6 @@ func (a args) str(n int) string {
 	return ""
 }
 
-// optStr returns argument n as a string, or def when it is nil or absent.
-func (a args) optStr(n int, def string) string {
-	if a.L.Get(n) == lua.LNil {
-		return def
-	}
-	return a.str(n)
-}
-
 // optInt returns argument n as an integer count, or def when it is nil or absent. Counts
 // beyond ±2^31 (math.huge included) mean "no limit", -1.
 func (a args) optInt(n int, def int) int {

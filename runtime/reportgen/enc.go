@@ -77,10 +77,9 @@ func (e *enc) open(c byte) {
 	e.depth++
 }
 
-// obj and arr start a container as the next element; key does the same as
-// the next member of an object.
+// obj starts an object as the next element; key does the same as the
+// next member of an object.
 func (e *enc) obj() { e.elem(); e.open('{') }
-func (e *enc) arr() { e.elem(); e.open('[') }
 
 func (e *enc) end(c byte) {
 	top := len(e.first) - 1
@@ -109,12 +108,10 @@ func (e *enc) key(k string) {
 // Values, as array elements (after key, call the value methods with the
 // v prefix directly).
 func (e *enc) str(s string) { e.elem(); e.buf = appendString(e.buf, s) }
-func (e *enc) int(i int64)  { e.elem(); e.buf = strconv.AppendInt(e.buf, i, 10) }
 
 // Member shorthands: key then value.
-func (e *enc) kstr(k, v string)        { e.key(k); e.buf = appendString(e.buf, v) }
-func (e *enc) kint(k string, v int64)  { e.key(k); e.buf = strconv.AppendInt(e.buf, v, 10) }
-func (e *enc) kraw(k string, v []byte) { e.key(k); e.buf = append(e.buf, v...) }
+func (e *enc) kstr(k, v string)       { e.key(k); e.buf = appendString(e.buf, v) }
+func (e *enc) kint(k string, v int64) { e.key(k); e.buf = strconv.AppendInt(e.buf, v, 10) }
 func (e *enc) kbool(k string, v bool) {
 	e.key(k)
 	e.buf = strconv.AppendBool(e.buf, v)
