@@ -36,7 +36,7 @@ const (
 // sandbox's string table, also reached by method calls on strings).
 func (s *State) installStrings(str *lua.LTable) {
 	L := s.L
-	stop := func() bool { return s.ctx.Err() != nil }
+	stop := func() bool { return s.kill.Err() != nil }
 	// gopher-lua's string table holds __index = itself: copied, it would
 	// hand ("").__index, the original table with the unbounded rep and
 	// dump, to any signature.
@@ -57,7 +57,7 @@ func (s *State) installStrings(str *lua.LTable) {
 // with "registry overflow") and builds the result in one uninterruptible
 // step.
 func (s *State) installTable(tbl *lua.LTable) {
-	stop := func() bool { return s.ctx.Err() != nil }
+	stop := func() bool { return s.kill.Err() != nil }
 	tbl.RawSetString("concat", s.L.NewFunction(func(L *lua.LState) int { return tableConcat(L, stop) }))
 }
 

@@ -235,7 +235,7 @@ func (l *loader) compile(f File) (*Signature, Errors) {
 		return nil, Errors{errorf(KindLoad, "", f.Path, line, "%s", msg)}
 	}
 	lines := globalLines(chunk)
-	m := metaReader{file: f.Path, env: in.Env, lines: lines}
+	m := metaReader{file: f.Path, env: in.Env, in: in, lines: lines}
 	sig := m.read()
 	if len(m.errs) > 0 && hasLoadError(m.errs) {
 		return nil, m.errs
@@ -350,6 +350,7 @@ var hookNames = []string{"run", "on_call", "on_process", "on_complete"}
 type metaReader struct {
 	file  string
 	env   *lua.LTable
+	in    *bindings.Instance
 	lines map[string]int
 	name  string
 	errs  Errors
@@ -456,13 +457,12 @@ func (m *metaReader) read() *Signature {
 // that looks like a misspelling of it when there is one.
 func (m *metaReader) missing(key, hint string) {
 	best, bestD := "", 3
-	m.env.ForEach(func(k, v lua.LValue) {
-		ks, ok := k.(lua.LString)
-		if !ok || v.Type() == lua.LTFunction {
+	m.in.OwnGlobals(func(name string, v lua.LValue) {
+		if v.Type() == lua.LTFunction {
 			return
 		}
-		if d := editDistance(string(ks), key); d > 0 && d < bestD && m.lines[string(ks)] > 0 {
-			best, bestD = string(ks), d
+		if d := editDistance(name, key); d > 0 && d < bestD && m.lines[name] > 0 {
+			best, bestD = name, d
 		}
 	})
 	if best != "" {
@@ -566,20 +566,19 @@ func (m *metaReader) arguments() map[string][]string {
 // functions: most are misspelt metadata.
 func (m *metaReader) warnUnknown() {
 	var names []string
-	m.env.ForEach(func(k, v lua.LValue) {
-		ks, ok := k.(lua.LString)
-		if !ok || v.Type() == lua.LTFunction || string(ks) == "_G" {
+	m.in.OwnGlobals(func(name string, v lua.LValue) {
+		if v.Type() == lua.LTFunction || name == "_G" {
 			return
 		}
-		if _, isLib := v.(*lua.LTable); isLib && isLibName(string(ks)) {
+		if _, isLib := v.(*lua.LTable); isLib && isLibName(name) {
 			return
 		}
 		for _, known := range append(metaKeys, hookNames...) {
-			if string(ks) == known {
+			if name == known {
 				return
 			}
 		}
-		names = append(names, string(ks))
+		names = append(names, name)
 	})
 	sort.Strings(names)
 	for _, n := range names {
