@@ -677,6 +677,21 @@ func checkInvariants(t testing.TB, d *Doc) {
 						t.Fatalf("node %d: GetMany(%q) = %d %v, want %d %v", n, key, vals[i], found&(1<<i) != 0, want, ok)
 					}
 				}
+				// The keys in document order: GetMany's one-pass path
+				// when none repeats.
+				var ordered []string
+				for key := range d.Members(n) {
+					ordered = append(ordered, d.Str(key))
+				}
+				if len(ordered) == len(last) && len(ordered) <= 64 {
+					vals := make([]Node, len(ordered))
+					found := d.GetMany(n, ordered, vals)
+					for i, key := range ordered {
+						if found&(1<<i) == 0 || vals[i] != last[key] {
+							t.Fatalf("node %d: GetMany(%q) in order = %d %v, want %d", n, key, vals[i], found&(1<<i) != 0, last[key])
+						}
+					}
+				}
 			}
 		case Number:
 		default:
