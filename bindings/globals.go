@@ -291,10 +291,16 @@ func (s *State) field(v lua.LValue, key string) lua.LValue {
 // {name: value} (Cuckoo 2.x) and a list of {name, value} (1.x, CAPE).
 func (s *State) argument(call lua.LValue, name string) lua.LValue {
 	if vw, ok := toView(call); ok {
-		if n, ok := s.Argument(vw.d, vw.n, name); ok {
-			return s.Value(vw.d, n)
+		a := s.args.at(vw.d, vw.n)
+		e := a.find(name)
+		if e == nil || !e.ok {
+			return lua.LNil
 		}
-		return lua.LNil
+		// Converted once for all the signatures that read it.
+		if e.lv == nil {
+			e.lv = s.Value(vw.d, e.val)
+		}
+		return e.lv
 	}
 	args := s.field(call, "arguments")
 	if t, ok := args.(*lua.LTable); ok {
@@ -315,7 +321,10 @@ func (s *State) argument(call lua.LValue, name string) lua.LValue {
 // it was asked about: the get_argument calls of one on_call, and of every
 // signature the call is delivered to in this state, read them once.
 func (s *State) Argument(d *jsondoc.Doc, c jsondoc.Node, name string) (jsondoc.Node, bool) {
-	return s.args.lookup(d, c, name)
+	if e := s.args.at(d, c).find(name); e != nil && e.ok {
+		return e.val, true
+	}
+	return 0, false
 }
 
 // Argument finds argument name of call node c in either shape: in a list,
@@ -323,7 +332,10 @@ func (s *State) Argument(d *jsondoc.Doc, c jsondoc.Node, name string) (jsondoc.N
 // one if the key repeats).
 func Argument(d *jsondoc.Doc, c jsondoc.Node, name string) (jsondoc.Node, bool) {
 	var a argCache
-	return a.lookup(d, c, name)
+	if e := a.at(d, c).find(name); e != nil && e.ok {
+		return e.val, true
+	}
+	return 0, false
 }
 
 // argCache holds the decoded argument names of one call.
@@ -340,27 +352,34 @@ var nameValue = [2]string{"name", "value"}
 type argEntry struct {
 	name string
 	val  jsondoc.Node
-	ok   bool // false: a list element without "value"
+	ok   bool       // false: a list element without "value"
+	lv   lua.LValue // val as a Lua value, once asked for
 }
 
-func (a *argCache) lookup(d *jsondoc.Doc, c jsondoc.Node, name string) (jsondoc.Node, bool) {
+// at makes the cache hold the arguments of call c.
+func (a *argCache) at(d *jsondoc.Doc, c jsondoc.Node) *argCache {
 	if !a.valid || a.d != d || a.call != c {
 		a.load(d, c)
 	}
+	return a
+}
+
+// find returns the entry of argument name, or nil.
+func (a *argCache) find(name string) *argEntry {
 	if a.obj {
 		for i := len(a.args) - 1; i >= 0; i-- {
 			if e := &a.args[i]; e.name == name {
-				return e.val, true
+				return e
 			}
 		}
-		return 0, false
+		return nil
 	}
 	for i := range a.args {
 		if e := &a.args[i]; e.name == name {
-			return e.val, e.ok
+			return e
 		}
 	}
-	return 0, false
+	return nil
 }
 
 func (a *argCache) reset() {
@@ -381,12 +400,16 @@ func (a *argCache) load(d *jsondoc.Doc, c jsondoc.Node) {
 	switch d.Kind(args) {
 	case jsondoc.Object:
 		a.obj = true
-		for k, v := range d.Members(args) {
-			a.args = append(a.args, argEntry{name: d.Str(k), val: v, ok: true})
+		for k, v := range d.Entries(args) {
+			a.args = append(a.args, argEntry{name: k, val: v, ok: true})
 		}
 	case jsondoc.Array:
 		for i := range d.Len(args) {
 			e, _ := d.Index(args, i)
+			if name, v, ok := d.Pair(e, "name", "value"); ok {
+				a.args = append(a.args, argEntry{name: name, val: v, ok: true})
+				continue
+			}
 			if d.Kind(e) != jsondoc.Object {
 				continue
 			}

@@ -370,6 +370,37 @@ func (d *Doc) Members(n Node) iter.Seq2[Node, Node] {
 	}
 }
 
+// Entries is Members with each key decoded, as Str would: it reads a
+// small object's keys once instead of twice.
+func (d *Doc) Entries(n Node) iter.Seq2[string, Node] {
+	return func(yield func(string, Node) bool) {
+		off, ok := d.leaf(n, Object)
+		if !ok {
+			for k, v := range d.Members(n) {
+				if !yield(d.Str(k), v) {
+					return
+				}
+			}
+			return
+		}
+		data := d.data
+		s := d.leafScan(off)
+		for s.more() {
+			_, ks, ke := s.keySpan()
+			raw := data[ks:ke]
+			var key string
+			if bytes.IndexByte(raw, '\\') >= 0 {
+				key = unescape(raw)
+			} else if len(raw) > 0 {
+				key = unsafe.String(&raw[0], len(raw))
+			}
+			if !yield(key, s.value()) {
+				return
+			}
+		}
+	}
+}
+
 // GetMany is Get for several keys of one object: vals[i] is set to the
 // value of keys[i] (the last one if the key repeats) and bit i of found
 // says it was there. A small object of strings and numbers is read once
@@ -425,24 +456,74 @@ func (d *Doc) membersAre(off int, keys []string, vals []Node) bool {
 			}
 			i = skipWS(data, i+1)
 		}
-		// The key's text is k and the quote after it ends it: k has no
-		// backslash, so that quote is not escaped.
-		e := i + 1 + len(k)
-		if e >= len(data) || data[i] != '"' || data[e] != '"' || string(data[i+1:e]) != k || strings.IndexByte(k, '\\') >= 0 {
-			return false
-		}
-		i = skipWS(data, e+1)
-		if i >= len(data) || data[i] != ':' {
-			return false
-		}
-		i = skipWS(data, i+1)
-		if i >= len(data) {
+		var ok bool
+		if i, ok = keyAt(data, i, k); !ok || strings.IndexByte(k, '\\') >= 0 {
 			return false
 		}
 		vals[j] = Node(i) | scalarBit
 		i = skipWS(data, valueEnd(data, i))
 	}
 	return i < len(data) && data[i] == '}'
+}
+
+// Pair reads an unindexed object whose first members are k1, with a
+// string value, and then k2, and whose other members, if any, are neither:
+// the shape of every call argument in Cuckoo and CAPE reports ({"name": ...,
+// "value": ...}, sometimes followed by "pretty_value"). It returns k1's
+// decoded string and k2's value in one forward pass. ok is false for an
+// object of any other shape (another order, escaped keys, an indexed
+// object); where ok is true, Get would give the same answers. k1 and k2
+// must be written in JSON as they are: no quote, backslash or control
+// character.
+func (d *Doc) Pair(n Node, k1, k2 string) (s1 string, v2 Node, ok bool) {
+	off, ok := d.leaf(n, Object)
+	if !ok {
+		return "", 0, false
+	}
+	data := d.data
+	i, ok := keyAt(data, skipWS(data, off+1), k1)
+	if !ok || data[i] != '"' {
+		return "", 0, false
+	}
+	e, esc := stringEnd(data, i)
+	if esc {
+		s1 = unescape(data[i+1 : e-1])
+	} else if e-1 > i+1 {
+		s1 = unsafe.String(&data[i+1], e-1-(i+1))
+	}
+	i = skipWS(data, e)
+	if i >= len(data) || data[i] != ',' {
+		return "", 0, false
+	}
+	i, ok = keyAt(data, skipWS(data, i+1), k2)
+	if !ok {
+		return "", 0, false
+	}
+	v2 = Node(i) | scalarBit
+	// The rest must not repeat k1 or k2, whose last value would win.
+	s := scan{d: d, i: valueEnd(data, i)}
+	for s.more() {
+		_, ks, ke := s.keySpan()
+		raw := data[ks:ke]
+		if string(raw) == k1 || string(raw) == k2 || bytes.IndexByte(raw, '\\') >= 0 {
+			return "", 0, false
+		}
+		s.value()
+	}
+	return s1, v2, true
+}
+
+// keyAt reads the key k, the colon and the space after it at i, in a
+// validated object, and returns the offset of the value. ok is false when
+// the key there is not written as k.
+func keyAt(data []byte, i int, k string) (int, bool) {
+	e := i + 1 + len(k)
+	if e >= len(data) || data[e] != '"' || data[i] != '"' || string(data[i+1:e]) != k {
+		return 0, false
+	}
+	i = skipWS(data, e+1) // the colon: the document is valid
+	i = skipWS(data, i+1)
+	return i, i < len(data)
 }
 
 // valueAfter returns the value that follows the key ending at e (just past
@@ -646,7 +727,7 @@ func stringSkip(data []byte, off int) int {
 		for k > off && data[k] == '\\' {
 			k--
 		}
-		if (i-1-k)%2 == 0 {
+		if (i-1-k)&1 == 0 {
 			return i + 1
 		}
 		i++

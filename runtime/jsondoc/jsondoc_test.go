@@ -453,6 +453,10 @@ var crossCheckInputs = []string{
 	strings.Repeat("[", 10001) + strings.Repeat("]", 10001),
 	strings.Repeat(`{"":`, 10001) + "0" + strings.Repeat("}", 10001),
 	`[` + strings.Repeat(`"abcdefghijklmnopqrstuvwxyz\"",`, 50) + `0]`,
+	// Call arguments, and objects that look like them but are not pairs.
+	`[{"name": "a", "value": 1}, {"name":"b\"\\","value":"x"}, {"n\u0061me":"c","value":2}, {"name":1,"value":2},` +
+		` {"value":1,"name":"x"}, {"name":"a","value":1,"name":"b"}, {"name":"","value":[]}, {"name":"a"},` +
+		` {"name":"a","value":"1","pretty_value":"one"}, {"name":"a","value":1,"value":2}, {"name":"a","value":1,"p\u0061":0}]`,
 }
 
 // bomPrefix is the one intentional difference from encoding/json: a leading
@@ -680,8 +684,40 @@ func checkInvariants(t testing.TB, d *Doc) {
 				// The keys in document order: GetMany's one-pass path
 				// when none repeats.
 				var ordered []string
-				for key := range d.Members(n) {
+				var members []Node
+				for key, val := range d.Members(n) {
 					ordered = append(ordered, d.Str(key))
+					members = append(members, val)
+				}
+				j := 0
+				for key, val := range d.Entries(n) {
+					if j >= len(ordered) || key != ordered[j] || val != members[j] {
+						t.Fatalf("node %d: Entries %d = %q %d, want Members' %q %d", n, j, key, val, ordered[j], members[j])
+					}
+					j++
+				}
+				if j != len(ordered) {
+					t.Fatalf("node %d: Entries gave %d members, Members %d", n, j, len(ordered))
+				}
+				// Pair answers for the two-member objects it reads
+				// as Get does, and reads every one whose first value is a
+				// string and whose keys are plain.
+				if len(ordered) >= 2 && !strings.ContainsAny(ordered[0]+ordered[1], "\"\\") {
+					s1, v2, ok := d.Pair(n, ordered[0], ordered[1])
+					v1 := last[ordered[0]]
+					plain := d.Kind(v1) == String && ordered[0] != ordered[1]
+					j := 0
+					for k := range d.Members(n) {
+						plain = plain && !bytes.Contains(d.Raw(k), []byte{'\\'}) &&
+							(j < 2 || ordered[j] != ordered[0] && ordered[j] != ordered[1])
+						j++
+					}
+					if ok && (s1 != d.Str(v1) || v2 != last[ordered[1]]) {
+						t.Fatalf("node %d: Pair = %q %d, want %q %d", n, s1, v2, d.Str(v1), last[ordered[1]])
+					}
+					if ok != (plain && d.cont(n) == nil) {
+						t.Fatalf("node %d: Pair ok = %v for %s", n, ok, d.Raw(n))
+					}
 				}
 				if len(ordered) == len(last) && len(ordered) <= 64 {
 					vals := make([]Node, len(ordered))
