@@ -201,8 +201,11 @@ func (s *State) installHelpers() {
 		// get_argument(call, name, ...): the first of the names present,
 		// for APIs whose argument is spelt differently across hooks.
 		call := L.Get(1)
-		L.CheckString(2)
-		for i := 2; i <= L.GetTop(); i++ {
+		top := L.GetTop()
+		if top < 2 {
+			L.CheckString(2) // the usual error for a missing name
+		}
+		for i := 2; i <= top; i++ {
 			if v := s.argument(call, L.CheckString(i)); v != lua.LNil {
 				L.Push(v)
 				return 1
@@ -428,7 +431,11 @@ func (a *argCache) load(d *jsondoc.Doc, c jsondoc.Node) {
 // command_line, raw} of process i, made once per instance so that no
 // signature sees another's changes to it.
 func (s *State) ProcessTable(in *Instance, i int) *lua.LTable {
+	if in.lastProc != nil && in.lastProcIdx == i {
+		return in.lastProc // every call of a process asks for it
+	}
 	if t, ok := in.procs[i]; ok {
+		in.lastProc, in.lastProcIdx = t, i
 		return t
 	}
 	p := &s.rep.Processes[i]
@@ -450,6 +457,7 @@ func (s *State) ProcessTable(in *Instance, i int) *lua.LTable {
 		in.procs = map[int]*lua.LTable{}
 	}
 	in.procs[i] = t
+	in.lastProc, in.lastProcIdx = t, i
 	return t
 }
 
