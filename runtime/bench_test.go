@@ -181,6 +181,17 @@ var passSets = []struct {
 	// One signature without filters: every call enters Lua and reads two
 	// arguments.
 	{"delivered", []sigrt.File{benchSig("delivered", readTwo)}},
+	// The same with one get_argument per argument, naming both
+	// spellings.
+	{"delivered_variadic", []sigrt.File{benchSig("delivered_variadic", `
+local n = 0
+function on_call(call, process)
+  local h = get_argument(call, "Handle", "handle")
+  local k = get_argument(call, "FullName", "regkey")
+  n = n + 1
+end
+function on_complete() return n < 0 end
+`)}},
 	// The registry autorun check, as a Go argument prefilter ...
 	{"prefilter_go", []sigrt.File{benchSig("prefilter_go", `
 filter_apinames = {"RegOpenKeyExW", "RegCreateKeyExW", "RegSetValueExW", "NtOpenKeyEx", "RegQueryValueExW"}
