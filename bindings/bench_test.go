@@ -62,6 +62,11 @@ func BenchmarkOnCall(b *testing.B) {
 		{"get_argument", `local h = get_argument(call, "Handle") or get_argument(call, "handle")`},
 		{"two_arguments", `local h = get_argument(call, "Handle") or get_argument(call, "handle")
 		  local k = get_argument(call, "FullName") or get_argument(call, "regkey")`},
+		{"two_arguments_variadic", `local h = get_argument(call, "Handle", "handle")
+		  local k = get_argument(call, "FullName", "regkey")`},
+		// The floor: two calls of a Go helper that does nothing.
+		{"two_go_calls", `local h = to_int(nil)
+		  local k = to_int(nil)`},
 	}
 	for _, layout := range []string{"cape", "cuckoo2"} {
 		rep, calls := benchCalls(b, layout)
