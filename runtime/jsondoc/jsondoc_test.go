@@ -457,6 +457,24 @@ var crossCheckInputs = []string{
 	`[{"name": "a", "value": 1}, {"name":"b\"\\","value":"x"}, {"n\u0061me":"c","value":2}, {"name":1,"value":2},` +
 		` {"value":1,"name":"x"}, {"name":"a","value":1,"name":"b"}, {"name":"","value":[]}, {"name":"a"},` +
 		` {"name":"a","value":"1","pretty_value":"one"}, {"name":"a","value":1,"value":2}, {"name":"a","value":1,"p\u0061":0}]`,
+	// Pretty-printed, as real reports are: the parser predicts each line's
+	// indentation from the nesting depth, so regular, irregular and
+	// tab-indented layouts, CRLF and empty containers are all here.
+	pretty("  ", "\n"), pretty("    ", "\r\n"), pretty("\t", "\n"),
+	"{\n  \"a\": [\n      1,\n    2\n  ],\n \"b\": {\n\n   }\n,\"c\"\n:\n3}",
+	"[\r\n  [\r\n    [\r\n    ]\r\n  ]\r\n]", "{\n  \"a\": 1\r\n  }", "[\n  1,\n  x\n]",
+}
+
+// pretty is a nested document indented with indent, lines ended by eol.
+func pretty(indent, eol string) string {
+	v := map[string]any{"behavior": map[string]any{"processes": []any{
+		map[string]any{"calls": []any{map[string]any{"api": "NtClose", "arguments": []any{map[string]any{"name": "Handle", "value": "0x4"}}}}, "empty": []any{}},
+	}}, "info": map[string]any{"id": 1, "none": map[string]any{}}}
+	b, err := json.MarshalIndent(v, "", indent)
+	if err != nil {
+		panic(err)
+	}
+	return strings.ReplaceAll(string(b), "\n", eol)
 }
 
 // bomPrefix is the one intentional difference from encoding/json: a leading
