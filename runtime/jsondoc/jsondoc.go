@@ -477,7 +477,7 @@ func (d *Doc) membersAre(off int, keys []string, vals []Node) bool {
 // character.
 func (d *Doc) Pair(n Node, k1, k2 string) (s1 string, v2 Node, ok bool) {
 	off, ok := d.leaf(n, Object)
-	if !ok {
+	if !ok || k1 == k2 {
 		return "", 0, false
 	}
 	data := d.data
