@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
-	"strings"
 )
 
 // MaxDepth is the deepest nesting of arrays and objects Parse accepts; it is
@@ -68,7 +67,6 @@ type parser struct {
 	scratch []Node // children of the open containers, innermost last
 	keys    []uint16
 	stack   []frame // open containers
-	indent  int     // spaces per nesting level of a pretty-printed input, once seen
 }
 
 type frame struct {
@@ -212,7 +210,7 @@ func (p *parser) key(i int) (int, error) {
 	if esc {
 		p.stack[len(p.stack)-1].esc = true
 	}
-	i = p.ws(end)
+	i = skipWS(data, end)
 	if i >= len(data) {
 		return 0, p.eof()
 	}
@@ -230,7 +228,7 @@ func (p *parser) parse() error {
 	}
 	for {
 		// A value starts here.
-		i = p.ws(i)
+		i = skipWS(data, i)
 		if i >= len(data) {
 			return p.eof()
 		}
@@ -251,7 +249,7 @@ func (p *parser) parse() error {
 			if !p.open(i, obj) {
 				return p.tooMany(i)
 			}
-			i = p.ws(i + 1)
+			i = skipWS(data, i+1)
 			if i >= len(data) {
 				return p.eof()
 			}
@@ -309,13 +307,13 @@ func (p *parser) parse() error {
 	after:
 		for {
 			if len(p.stack) == 0 {
-				i = p.ws(i)
+				i = skipWS(data, i)
 				if i < len(data) {
 					return p.errChar(i, "after top-level value")
 				}
 				return nil
 			}
-			i = p.ws(i)
+			i = skipWS(data, i)
 			if i >= len(data) {
 				return p.eof()
 			}
@@ -323,7 +321,7 @@ func (p *parser) parse() error {
 			if p.stack[len(p.stack)-1].obj {
 				switch c {
 				case ',':
-					i = p.ws(i + 1)
+					i = skipWS(data, i+1)
 					if i >= len(data) {
 						return p.eof()
 					}
@@ -367,52 +365,6 @@ const (
 	msb     = 0x8080808080808080
 	spaces8 = 0x2020202020202020
 )
-
-// ws is skipWS for the parser, quicker on pretty-printed input, where
-// skipping whitespace was a sixth of the time of a real CAPE report (39% of
-// its bytes are indentation): after a line break it first tries the
-// indentation the nesting depth predicts, one compare of that many spaces,
-// for the next member or element and then for a closing bracket.
-func (p *parser) ws(i int) int {
-	if i >= len(p.data) || p.data[i] > ' ' {
-		return i
-	}
-	return p.wsRun(i)
-}
-
-// wsRun is ws at a whitespace byte.
-func (p *parser) wsRun(i int) int {
-	data := p.data
-	if data[i] == ' ' && i+1 < len(data) && data[i+1] > ' ' {
-		return i + 1 // one space, as after a colon
-	}
-	j := i
-	if data[j] == '\r' {
-		j++
-	}
-	if j >= len(data) || data[j] != '\n' {
-		return skipWS(data, i)
-	}
-	j++
-	d := len(p.stack)
-	if p.indent == 0 {
-		// Learn the unit from the first indented line.
-		k := skipWS(data, j)
-		if n := k - j; d > 0 && n > 0 && n < len(spaces) && n%d == 0 && n/d <= 8 && string(data[j:k]) == spaces[:n] {
-			p.indent = n / d
-		}
-		return k
-	}
-	for _, n := range [2]int{d * p.indent, (d - 1) * p.indent} {
-		if n >= 0 && n < len(spaces) && j+n < len(data) && data[j+n] > ' ' && string(data[j:j+n]) == spaces[:n] {
-			return j + n
-		}
-	}
-	return skipWS(data, j)
-}
-
-// spaces is the longest indentation ws predicts.
-var spaces = strings.Repeat(" ", 256)
 
 // skipWS returns the offset of the first non-whitespace byte at or after i.
 func skipWS(data []byte, i int) int {
