@@ -417,9 +417,6 @@ func (d *Doc) GetMany(n Node, keys []string, vals []Node) (found uint64) {
 		}
 		return found
 	}
-	if d.membersAre(off, keys, vals) {
-		return 1<<len(keys) - 1
-	}
 	data := d.data
 	s := d.leafScan(off)
 	for s.more() {
@@ -438,32 +435,6 @@ func (d *Doc) GetMany(n Node, keys []string, vals []Node) (found uint64) {
 		}
 	}
 	return found
-}
-
-// membersAre is GetMany's fast path for the unindexed object at off: it
-// reports whether the object's members are exactly keys, in that order,
-// written without escapes, and sets vals if so. Objects written by one
-// program keep one key order (a call argument is {"name": ..., "value": ...}
-// throughout a report), and this reads them in one forward pass with no
-// per-key search.
-func (d *Doc) membersAre(off int, keys []string, vals []Node) bool {
-	data := d.data
-	i := skipWS(data, off+1)
-	for j, k := range keys {
-		if j > 0 {
-			if i >= len(data) || data[i] != ',' {
-				return false
-			}
-			i = skipWS(data, i+1)
-		}
-		var ok bool
-		if i, ok = keyAt(data, i, k); !ok || strings.IndexByte(k, '\\') >= 0 {
-			return false
-		}
-		vals[j] = Node(i) | scalarBit
-		i = skipWS(data, valueEnd(data, i))
-	}
-	return i < len(data) && data[i] == '}'
 }
 
 // Pair reads an unindexed object whose first members are k1, with a

@@ -699,8 +699,8 @@ func checkInvariants(t testing.TB, d *Doc) {
 						t.Fatalf("node %d: GetMany(%q) = %d %v, want %d %v", n, key, vals[i], found&(1<<i) != 0, want, ok)
 					}
 				}
-				// The keys in document order: GetMany's one-pass path
-				// when none repeats.
+				// The keys in document order, for GetMany, Entries and Pair
+				// (Pair reads the objects shaped as call arguments).
 				var ordered []string
 				var members []Node
 				for key, val := range d.Members(n) {
