@@ -150,23 +150,24 @@ function run(results) return n > 0 end`)
 
 // BenchmarkContextCheck is what gopher-lua's per-instruction check of the
 // state's context (a select in mainLoopWithContext, the only way a running
-// signature can be stopped) costs on a loop of arithmetic.
+// signature can be stopped) costs on a loop of arithmetic: without a
+// context, with a cancellable one, and with the State's kill context, whose
+// Done channel is nil until the kill.
 func BenchmarkContextCheck(b *testing.B) {
 	const src = `local x = 0
 for i = 1, 100000 do x = x + i % 7 end
 return x`
-	for _, withCtx := range []bool{false, true} {
-		name := "without_context"
-		if withCtx {
-			name = "with_context"
-		}
+	for _, name := range []string{"without_context", "cancel_context", "kill_context"} {
 		b.Run(name, func(b *testing.B) {
 			L := lua.NewState(lua.Options{SkipOpenLibs: true})
 			defer L.Close()
-			if withCtx {
+			switch name {
+			case "cancel_context":
 				ctx, cancel := context.WithCancelCause(context.Background())
 				defer cancel(nil)
 				L.SetContext(ctx)
+			case "kill_context":
+				L.SetContext(new(killCtx))
 			}
 			fn, err := L.LoadString(src)
 			if err != nil {

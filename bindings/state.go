@@ -325,7 +325,7 @@ func (in *Instance) OwnGlobals(fn func(name string, v lua.LValue)) {
 			return
 		}
 		name := string(ks)
-		if name == "_G" && v == in.Env || in.given[name] == v && v != lua.LNil {
+		if name == "_G" && v == in.Env || in.given[name] == v {
 			return
 		}
 		if t, ok := v.(*lua.LTable); ok {
