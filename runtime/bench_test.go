@@ -192,6 +192,17 @@ function on_call(call, process)
 end
 function on_complete() return n < 0 end
 `)}},
+	// The floor of the two above: the same hook calling a Go helper that
+	// does nothing instead of get_argument.
+	{"delivered_floor", []sigrt.File{benchSig("delivered_floor", `
+local n = 0
+function on_call(call, process)
+  local h = to_int(nil)
+  local k = to_int(nil)
+  n = n + 1
+end
+function on_complete() return n < 0 end
+`)}},
 	// The registry autorun check, as a Go argument prefilter ...
 	{"prefilter_go", []sigrt.File{benchSig("prefilter_go", `
 filter_apinames = {"RegOpenKeyExW", "RegCreateKeyExW", "RegSetValueExW", "NtOpenKeyEx", "RegQueryValueExW"}
