@@ -457,6 +457,7 @@ var crossCheckInputs = []string{
 	`[{"name": "a", "value": 1}, {"name":"b\"\\","value":"x"}, {"n\u0061me":"c","value":2}, {"name":1,"value":2},` +
 		` {"value":1,"name":"x"}, {"name":"a","value":1,"name":"b"}, {"name":"","value":[]}, {"name":"a"},` +
 		` {"name":"a","value":"1","pretty_value":"one"}, {"name":"a","value":1,"value":2}, {"name":"a","value":1,"p\u0061":0}]`,
+	"[ {\"name\":\"a\",\"value\":\"x\\\"y\"} , {\"name\":\"b\",\"value\":\"p\\\\q\"}\n,\n{\"name\":\"c\",\"value\":null,\"extra\":\"q\"},{\"name\":\"d\",\"value\":-1.5e3} ]",
 	// Pretty-printed, as real reports are: the parser predicts each line's
 	// indentation from the nesting depth, so regular, irregular and
 	// tab-indented layouts, CRLF and empty containers are all here.
