@@ -7,11 +7,9 @@ package bindings
 import (
 	"bytes"
 	"context"
-	"strings"
 	"testing"
 
 	lua "github.com/yuin/gopher-lua"
-	"github.com/yuin/gopher-lua/parse"
 
 	"github.com/sigrun-dev/sigrun/runtime/jsondoc"
 	"github.com/sigrun-dev/sigrun/runtime/reportgen"
@@ -39,19 +37,6 @@ func benchCalls(b *testing.B, layout string) (*Report, []jsondoc.Node) {
 	return rep, calls
 }
 
-func compile(b *testing.B, src string) *lua.FunctionProto {
-	b.Helper()
-	chunk, err := parse.Parse(strings.NewReader(src), "bench.lua")
-	if err != nil {
-		b.Fatal(err)
-	}
-	proto, err := lua.Compile(chunk, "bench.lua")
-	if err != nil {
-		b.Fatal(err)
-	}
-	return proto
-}
-
 // BenchmarkOnCall delivers the report's calls, one per iteration, to an
 // on_call hook the way the evented pass does: a view of the call, the
 // process table, a protected call.
@@ -75,7 +60,7 @@ func BenchmarkOnCall(b *testing.B) {
 				st := NewState(Options{})
 				defer st.Close()
 				st.SetReport(rep)
-				in, err := st.Instantiate(compile(b, "function on_call(call, process)\n"+h.body+"\nend"), "b", "b.lua", 50)
+				in, err := st.Instantiate(compileChunk(b, "function on_call(call, process)\n"+h.body+"\nend"), "b", "b.lua", 50)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -125,7 +110,7 @@ func BenchmarkArgument(b *testing.B) {
 // BenchmarkInstantiate is the per-report, per-signature cost of a fresh
 // environment: library copies, running the chunk's top level.
 func BenchmarkInstantiate(b *testing.B) {
-	proto := compile(b, `name = "x"
+	proto := compileChunk(b, `name = "x"
 description = "x"
 severity = 1
 filter_apinames = {"NtCreateFile", "NtOpenFile"}

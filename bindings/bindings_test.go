@@ -4,9 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	lua "github.com/yuin/gopher-lua"
-	"github.com/yuin/gopher-lua/parse"
-
 	"github.com/sigrun-dev/sigrun/runtime/jsondoc"
 )
 
@@ -23,15 +20,7 @@ func eval(t *testing.T, report, body string) string {
 	st.SetReport(NewReport(doc))
 	// show makes nil visible in marks: a Lua list cannot hold nil.
 	src := "local function show(v) if v == nil then return \"nil\" end return v end\nfunction run(results)\n" + body + "\nend"
-	chunk, err := parse.Parse(strings.NewReader(src), "t.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-	proto, err := lua.Compile(chunk, "t.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := st.Instantiate(proto, "t", "t.lua", 1000)
+	in, err := st.Instantiate(compileChunk(t, src), "t", "t.lua", 1000)
 	if err != nil {
 		t.Fatal(err)
 	}

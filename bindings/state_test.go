@@ -4,25 +4,15 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
-	"github.com/yuin/gopher-lua/parse"
 )
 
 func instantiate(t *testing.T, st *State, src string) *Instance {
 	t.Helper()
-	chunk, err := parse.Parse(strings.NewReader(src), "t.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-	proto, err := lua.Compile(chunk, "t.lua")
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := st.Instantiate(proto, "t", "t.lua", 10)
+	in, err := st.Instantiate(compileChunk(t, src), "t", "t.lua", 10)
 	if err != nil {
 		t.Fatal(err)
 	}
