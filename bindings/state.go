@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
@@ -169,6 +170,14 @@ func NewState(opts Options) *State {
 		})
 		s.libs = append(s.libs, l)
 	})
+	// In name order, so that an instance's environment is filled, and
+	// pairs(_G) walks it, the same way in every run (ForEach follows a Go
+	// map).
+	slices.SortFunc(s.plain, func(a, b entry) int { return strings.Compare(a.key, b.key) })
+	slices.SortFunc(s.libs, func(a, b lib) int { return strings.Compare(a.name, b.name) })
+	for _, l := range s.libs {
+		slices.SortFunc(l.entries, func(a, b entry) int { return strings.Compare(a.key, b.key) })
+	}
 	s.envMeta = L.NewTable()
 	s.envMeta.RawSetString("__index", base)
 	s.envMeta.RawSetString("__metatable", lua.LFalse)

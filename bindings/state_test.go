@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,5 +79,29 @@ func TestKill(t *testing.T) {
 	case <-st.kill.Done():
 	default:
 		t.Error("Done is not closed after a kill")
+	}
+}
+
+// pairs(_G) walks an instance's environment in the same order in every
+// state, so runs are reproducible.
+func TestGlobalsOrder(t *testing.T) {
+	order := func() string {
+		st := NewState(Options{})
+		defer st.Close()
+		in := instantiate(t, st, `names = {}
+for k in pairs(_G) do if type(k) == "string" and k ~= "names" then names[#names + 1] = k end end
+for k in pairs(string) do names[#names + 1] = "string." .. k end`)
+		var b strings.Builder
+		names := in.Env.RawGetString("names").(*lua.LTable)
+		for i := 1; i <= names.Len(); i++ {
+			b.WriteString(names.RawGetInt(i).String() + " ")
+		}
+		return b.String()
+	}
+	first := order()
+	for range 5 {
+		if got := order(); got != first {
+			t.Fatalf("pairs(_G) order differs between states:\n%s\n%s", first, got)
+		}
 	}
 }
