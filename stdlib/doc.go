@@ -33,6 +33,7 @@
 //	path.is_under(p, dir) -> boolean                  whether normalized p is dir or inside it
 //	net.is_ip(s) -> boolean                           whether s is an IPv4 or IPv6 address
 //	net.is_private_ip(s) -> boolean                   RFC 1918, CGNAT 100.64/10, loopback, link-local, IPv6 ULA
+//	net.is_public_ip(s) -> boolean                    an IP address not private, unspecified, multicast, 0/8 or 240/4
 //	net.parse_url(s) -> table | nil                   {scheme, user, password, host, port, path, query, fragment}, absent parts nil
 //	net.registered_domain(host) -> string | nil       eTLD+1 by the Public Suffix List ("a.b.example.co.uk" -> "example.co.uk")
 //	net.public_suffix(host) -> string | nil           eTLD by the Public Suffix List ("a.example.co.uk" -> "co.uk")

@@ -15,6 +15,7 @@ func init() {
 	modules = append(modules, module{name: "net", funcs: []function{
 		{"is_ip", netIsIP},
 		{"is_private_ip", netIsPrivateIP},
+		{"is_public_ip", netIsPublicIP},
 		{"parse_url", netParseURL},
 		{"registered_domain", netRegisteredDomain},
 		{"public_suffix", netPublicSuffix},
@@ -35,6 +36,26 @@ func IsPrivateIP(s string) bool {
 	}
 	a = a.Unmap()
 	return a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast() || cgnat.Contains(a)
+}
+
+// IsPublicIP reports whether s is an IP address a host on the Internet could
+// have: not private (IsPrivateIP), not unspecified, not multicast, and for
+// IPv4 not in 0/8 or 240/4 (reserved, and the broadcast address). It is
+// what "contacted a public address" means to the network signatures.
+func IsPublicIP(s string) bool {
+	a, err := netip.ParseAddr(s)
+	if err != nil || IsPrivateIP(s) {
+		return false
+	}
+	a = a.Unmap()
+	if a.IsUnspecified() || a.IsMulticast() {
+		return false
+	}
+	if a.Is4() {
+		first := a.As4()[0]
+		return first != 0 && first < 240
+	}
+	return true
 }
 
 // hostName prepares a host for the suffix functions: a port and a trailing dot removed,
@@ -115,6 +136,13 @@ func netIsIP(L *lua.LState) int {
 func netIsPrivateIP(L *lua.LState) int {
 	s, ok := args{L, "net.is_private_ip"}.subject(1)
 	L.Push(lua.LBool(ok && IsPrivateIP(s)))
+	return 1
+}
+
+// net.is_public_ip(s) -> boolean
+func netIsPublicIP(L *lua.LState) int {
+	s, ok := args{L, "net.is_public_ip"}.subject(1)
+	L.Push(lua.LBool(ok && IsPublicIP(s)))
 	return 1
 }
 

@@ -4,59 +4,69 @@ import "testing"
 
 func TestIsPrivateIP(t *testing.T) {
 	cases := []struct {
-		s        string
-		ip, priv bool
+		s             string
+		ip, priv, pub bool
 	}{
-		{"10.0.0.1", true, true},
-		{"10.255.255.255", true, true},
-		{"172.16.0.1", true, true},
-		{"172.31.255.254", true, true},
-		{"172.32.0.1", true, false},
-		{"172.15.255.255", true, false},
-		{"192.168.56.101", true, true},
-		{"192.169.0.1", true, false},
-		{"127.0.0.1", true, true},
-		{"127.8.9.10", true, true},
-		{"169.254.1.2", true, true},
-		{"100.64.0.1", true, true},
-		{"100.127.255.255", true, true},
-		{"100.128.0.1", true, false},
-		{"100.63.255.255", true, false},
-		{"8.8.8.8", true, false},
-		{"0.0.0.0", true, false},
-		{"255.255.255.255", true, false},
-		{"224.0.0.1", true, false},
-		{"::1", true, true},
-		{"fc00::1", true, true},
-		{"fd12:3456::1", true, true},
-		{"fe80::1", true, true},
-		{"fe80::1%eth0", true, true},
-		{"::ffff:192.168.1.1", true, true},
-		{"::ffff:8.8.8.8", true, false},
-		{"2001:4860:4860::8888", true, false},
-		{"::", true, false},
-		{"", false, false},
-		{"garbage", false, false},
-		{"10.0.0", false, false},
-		{"10.0.0.256", false, false},
-		{"010.0.0.1", false, false},
-		{" 10.0.0.1", false, false},
-		{"10.0.0.1:80", false, false},
-		{"[::1]", false, false},
-		{"example.com", false, false},
+		{"10.0.0.1", true, true, false},
+		{"10.255.255.255", true, true, false},
+		{"172.16.0.1", true, true, false},
+		{"172.31.255.254", true, true, false},
+		{"172.32.0.1", true, false, true},
+		{"172.15.255.255", true, false, true},
+		{"192.168.56.101", true, true, false},
+		{"192.169.0.1", true, false, true},
+		{"127.0.0.1", true, true, false},
+		{"127.8.9.10", true, true, false},
+		{"169.254.1.2", true, true, false},
+		{"100.64.0.1", true, true, false},
+		{"100.127.255.255", true, true, false},
+		{"100.128.0.1", true, false, true},
+		{"100.63.255.255", true, false, true},
+		{"8.8.8.8", true, false, true},
+		{"0.0.0.0", true, false, false},
+		{"255.255.255.255", true, false, false},
+		{"224.0.0.1", true, false, false},
+		{"::1", true, true, false},
+		{"fc00::1", true, true, false},
+		{"fd12:3456::1", true, true, false},
+		{"fe80::1", true, true, false},
+		{"fe80::1%eth0", true, true, false},
+		{"::ffff:192.168.1.1", true, true, false},
+		{"::ffff:8.8.8.8", true, false, true},
+		{"2001:4860:4860::8888", true, false, true},
+		{"::", true, false, false},
+		{"0.1.2.3", true, false, false},
+		{"239.255.255.250", true, false, false},
+		{"240.0.0.1", true, false, false},
+		{"223.255.255.254", true, false, true},
+		{"ff02::1", true, false, false},
+		{"::ffff:224.0.0.1", true, false, false},
+		{"1.1.1.1", true, false, true},
+		{"", false, false, false},
+		{"garbage", false, false, false},
+		{"10.0.0", false, false, false},
+		{"10.0.0.256", false, false, false},
+		{"010.0.0.1", false, false, false},
+		{" 10.0.0.1", false, false, false},
+		{"10.0.0.1:80", false, false, false},
+		{"[::1]", false, false, false},
+		{"example.com", false, false, false},
 	}
 	for _, c := range cases {
 		if got := IsPrivateIP(c.s); got != c.priv {
 			t.Errorf("IsPrivateIP(%q) = %v, want %v", c.s, got, c.priv)
 		}
+		if got := IsPublicIP(c.s); got != c.pub {
+			t.Errorf("IsPublicIP(%q) = %v, want %v", c.s, got, c.pub)
+		}
 	}
 	L := newState(t)
 	for _, c := range cases {
 		L.SetGlobal("s", luaStr(c.s))
-		got, err := eval(L, `return net.is_ip(s), net.is_private_ip(s)`)
+		got, err := eval(L, `return net.is_ip(s), net.is_private_ip(s), net.is_public_ip(s)`)
 		want := map[bool]string{true: "true", false: "false"}
-		if err != nil || got != want[c.ip]+", "+want[c.priv] {
-			t.Errorf("net.is_ip/is_private_ip(%q) = %s, %v; want %v, %v", c.s, got, err, c.ip, c.priv)
+		if err != nil || got != want[c.ip]+", "+want[c.priv]+", "+want[c.pub] {
+			t.Errorf("net.is_ip/is_private_ip/is_public_ip(%q) = %s, %v; want %v, %v, %v", c.s, got, err, c.ip, c.priv, c.pub)
 		}
 	}
 }

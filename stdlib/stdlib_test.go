@@ -108,7 +108,7 @@ func TestOpenInstallsEverything(t *testing.T) {
 		"re":     {"match", "find", "find_all", "gsub", "split"},
 		"json":   {"encode", "decode", "null"},
 		"path":   {"basename", "dirname", "extension", "normalize", "join", "is_under"},
-		"net":    {"is_ip", "is_private_ip", "parse_url", "registered_domain", "public_suffix", "tld"},
+		"net":    {"is_ip", "is_private_ip", "is_public_ip", "parse_url", "registered_domain", "public_suffix", "tld"},
 		"hash":   {"md5", "sha1", "sha256"},
 		"string": {"startswith", "endswith", "contains", "split", "trim", "format", "rep"},
 	}
@@ -184,6 +184,7 @@ func TestNilSubject(t *testing.T) {
 		{"path.is_under", `return path.is_under(nil, "c:\\")`, "false", false},
 		{"net.is_ip", `return net.is_ip(nil)`, "false", false},
 		{"net.is_private_ip", `return net.is_private_ip(nil)`, "false", false},
+		{"net.is_public_ip", `return net.is_public_ip(nil)`, "false", false},
 		{"net.parse_url", `return net.parse_url(nil)`, "nil", false},
 		{"net.registered_domain", `return net.registered_domain(nil)`, "nil", false},
 		{"net.public_suffix", `return net.public_suffix(nil)`, "nil", false},

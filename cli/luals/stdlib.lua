@@ -109,6 +109,12 @@ function net.is_ip(s) end
 ---@return boolean
 function net.is_private_ip(s) end
 
+---An address a host on the Internet could have: an IP address that is not
+---private, unspecified, multicast, 0/8 or 240/4.
+---@param s string?
+---@return boolean
+function net.is_public_ip(s) end
+
 ---@class sigrun.URL
 ---@field scheme? string
 ---@field user? string

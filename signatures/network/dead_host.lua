@@ -12,12 +12,6 @@ ttps = {"T1071"}
 -- or the sandbox network. Cuckoo rates this very high; Windows' own
 -- telemetry endpoints also end up here, so it is informational.
 
-local function is_public(ip)
-  if type(ip) ~= "string" or not net.is_ip(ip) or net.is_private_ip(ip) then return false end
-  local first = tonumber(ip:match("^(%d+)%."))
-  return not (first and (first == 0 or first >= 224))
-end
-
 function run(results)
   local network = results.network
   if type(network) ~= "table" or type(network.dead_hosts) ~= "table" then return false end
@@ -28,7 +22,7 @@ function run(results)
     elseif type(h) == "string" then
       ip, port = h:match("^(.-):?(%d*)$")
     end
-    if is_public(ip) then
+    if type(ip) == "string" and net.is_public_ip(ip) then
       mark_ioc("dead_host", tostring(ip) .. (port and port ~= "" and (":" .. tostring(port)) or ""))
     end
   end

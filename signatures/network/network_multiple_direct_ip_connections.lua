@@ -13,12 +13,6 @@ ttps = {"T1008"}
 -- equivalent signature.
 local MIN_HOSTS = 5
 
-local function is_public(ip)
-  if type(ip) ~= "string" or not net.is_ip(ip) or net.is_private_ip(ip) then return false end
-  local first = tonumber(ip:match("^(%d+)%."))
-  return not (first and (first == 0 or first >= 224))
-end
-
 function run(results)
   local network = results.network
   if type(network) ~= "table" then return false end
@@ -49,7 +43,7 @@ function run(results)
   end
   local direct = {}
   for _, ip in ipairs(check_ip(".*", {regex = true, all = true})) do
-    if is_public(ip) and not skip[ip] then direct[#direct + 1] = ip end
+    if net.is_public_ip(ip) and not skip[ip] then direct[#direct + 1] = ip end
   end
   if #direct < MIN_HOSTS then return false end
   mark({direct_ip_connections = string.format("Made direct connections to %d unique IP addresses", #direct)})

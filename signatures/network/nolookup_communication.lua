@@ -13,14 +13,6 @@ ttps = {"T1071"}
 -- background traffic (telemetry, NTP, CDN) produces such contacts in most
 -- analyses, so here it is 2.
 
-local function is_public(ip)
-  if type(ip) ~= "string" or not net.is_ip(ip) or net.is_private_ip(ip) then return false end
-  local first = tonumber(ip:match("^(%d+)%."))
-  if first and (first == 0 or first >= 224) then return false end
-  if ip:find(":") and ip:lower():find("^ff") then return false end
-  return true
-end
-
 function run(results)
   local network = results.network
   if type(network) ~= "table" then return false end
@@ -50,7 +42,7 @@ function run(results)
     end
   end
   for _, ip in ipairs(check_ip(".*", {regex = true, all = true})) do
-    if is_public(ip) and not resolved[ip] and not resolvers[ip] then
+    if net.is_public_ip(ip) and not resolved[ip] and not resolvers[ip] then
       mark({host = ip})
     end
   end
