@@ -10,42 +10,27 @@ import (
 
 func init() {
 	stringFuncs = append(stringFuncs,
-		function{"startswith", strStartswith},
-		function{"endswith", strEndswith},
-		function{"contains", strContains},
+		function{"startswith", strPredicate("string.startswith", strings.HasPrefix, hasPrefixFold)},
+		function{"endswith", strPredicate("string.endswith", strings.HasSuffix, hasSuffixFold)},
+		function{"contains", strPredicate("string.contains", strings.Contains, containsFold)},
 		function{"split", strSplit},
 		function{"trim", strTrim},
 	)
 }
 
-// string.startswith(s, prefix[, nocase]) -> boolean
-func strStartswith(L *lua.LState) int {
-	a := args{L, "string.startswith"}
-	s, ok := a.subject(1)
-	p := a.str(2)
-	nocase := a.nocase(3)
-	L.Push(lua.LBool(ok && (strings.HasPrefix(s, p) || nocase && hasPrefixFold(s, p))))
-	return 1
-}
-
-// string.endswith(s, suffix[, nocase]) -> boolean
-func strEndswith(L *lua.LState) int {
-	a := args{L, "string.endswith"}
-	s, ok := a.subject(1)
-	p := a.str(2)
-	nocase := a.nocase(3)
-	L.Push(lua.LBool(ok && (strings.HasSuffix(s, p) || nocase && hasSuffixFold(s, p))))
-	return 1
-}
-
-// string.contains(s, sub[, nocase]) -> boolean
-func strContains(L *lua.LState) int {
-	a := args{L, "string.contains"}
-	s, ok := a.subject(1)
-	sub := a.str(2)
-	nocase := a.nocase(3)
-	L.Push(lua.LBool(ok && (strings.Contains(s, sub) || nocase && containsFold(s, sub))))
-	return 1
+// strPredicate builds string.startswith(s, prefix[, nocase]),
+// string.endswith(s, suffix[, nocase]) and string.contains(s, sub[, nocase])
+// -> boolean: exact, or with nocase also fold (Unicode case folding). A nil
+// s is false.
+func strPredicate(name string, exact, fold func(s, t string) bool) lua.LGFunction {
+	return func(L *lua.LState) int {
+		a := args{L, name}
+		s, ok := a.subject(1)
+		t := a.str(2)
+		nocase := a.nocase(3)
+		L.Push(lua.LBool(ok && (exact(s, t) || nocase && fold(s, t))))
+		return 1
+	}
 }
 
 // string.split(s, sep[, n]) -> {part...}
