@@ -37,18 +37,30 @@ func (c *runCmd) Run(stdio *IO) error {
 	return nil
 }
 
-// runReports is the run verb: it loads the set, runs every report (several
-// at once), prints or writes the results and returns the exit code.
-func runReports(stdio *IO, c *runCmd) int {
+// split divides the arguments into signature sources and reports. It
+// prints a usage error and returns false when they are wrong or name no
+// report; cmd is the command as the hint spells it.
+func (c *runCmd) split(stdio *IO, cmd string) (sources, reports []string, ok bool) {
 	sources, reports, err := splitArgs(c.Args)
 	if err != nil {
 		fmt.Fprintln(stdio.Err, "sigrun:", err)
+		return nil, nil, false
+	}
+	if len(reports) == 0 {
+		fmt.Fprintf(stdio.Err, "sigrun: no report given\n\thint: %[1]s [SIGDIR...] REPORT..., e.g. %[1]s signatures/ report.json\n", cmd)
+		return nil, nil, false
+	}
+	return sources, reports, true
+}
+
+// runReports is the run verb: it loads the set, runs every report (several
+// at once), prints or writes the results and returns the exit code.
+func runReports(stdio *IO, c *runCmd) int {
+	sources, reports, ok := c.split(stdio, "sigrun")
+	if !ok {
 		return ExitUsage
 	}
 	switch {
-	case len(reports) == 0:
-		fmt.Fprintln(stdio.Err, "sigrun: no report given\n\thint: sigrun [SIGDIR...] REPORT..., e.g. sigrun signatures/ report.json")
-		return ExitUsage
 	case c.Output != "" && len(reports) > 1:
 		fmt.Fprintln(stdio.Err, "sigrun: -o takes one report; use --in-place to merge several")
 		return ExitUsage

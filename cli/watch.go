@@ -19,15 +19,11 @@ import (
 // every save of a signature or report and show what changed, until
 // SIGINT/SIGTERM (exit 0).
 func watchReports(stdio *IO, c *runCmd) int {
-	sources, reports, err := splitArgs(c.Args)
-	if err != nil {
-		fmt.Fprintln(stdio.Err, "sigrun:", err)
+	sources, reports, ok := c.split(stdio, "sigrun --watch")
+	if !ok {
 		return ExitUsage
 	}
 	switch {
-	case len(reports) == 0:
-		fmt.Fprintln(stdio.Err, "sigrun: no report given\n\thint: sigrun --watch [SIGDIR...] REPORT..., e.g. sigrun --watch signatures/ report.json")
-		return ExitUsage
 	case c.Output != "" || c.InPlace:
 		fmt.Fprintln(stdio.Err, "sigrun: --watch prints results; it does not write reports (-o, --in-place)")
 		return ExitUsage
@@ -57,7 +53,7 @@ func watchReports(stdio *IO, c *runCmd) int {
 		stop := onResize(v.redraw)
 		defer stop()
 	}
-	err = sigrt.Watch(stdio.Context, opts, func(u sigrt.Update) {
+	err := sigrt.Watch(stdio.Context, opts, func(u sigrt.Update) {
 		v.update(u)
 		if c.Profile {
 			var ts []sigrt.Timing
