@@ -108,11 +108,12 @@ func IsSignatureFile(name string) bool {
 	return strings.HasSuffix(name, ".lua") && !strings.HasSuffix(name, "_test.lua")
 }
 
-// ReadFS reads the signature files under root in fsys, sorted by path.
-// Hidden files and directories (".x") are skipped.
-func ReadFS(fsys fs.FS, root string) ([]File, error) {
-	var files []File
-	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+// WalkLua calls fn with the path of each .lua file under root in fsys
+// (signatures and tests alike), in lexical order, skipping hidden files and
+// directories (".x"). An error from fn or from reading the tree stops the
+// walk and is returned.
+func WalkLua(fsys fs.FS, root string, fn func(p string) error) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -122,7 +123,19 @@ func ReadFS(fsys fs.FS, root string) ([]File, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !IsSignatureFile(d.Name()) {
+		if d.IsDir() || !strings.HasSuffix(d.Name(), ".lua") {
+			return nil
+		}
+		return fn(p)
+	})
+}
+
+// ReadFS reads the signature files under root in fsys, sorted by path.
+// Hidden files and directories (".x") are skipped.
+func ReadFS(fsys fs.FS, root string) ([]File, error) {
+	var files []File
+	err := WalkLua(fsys, root, func(p string) error {
+		if !IsSignatureFile(path.Base(p)) {
 			return nil
 		}
 		src, err := fs.ReadFile(fsys, p)

@@ -111,19 +111,7 @@ func Load(fsys fs.FS, root string, opts Options) (*Suite, error) {
 	}
 	var srcs []source
 	sigs := map[string]bool{}
-	err = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !strings.HasSuffix(p, ".lua") {
-			return nil
-		}
+	err = sigrt.WalkLua(fsys, root, func(p string) error {
 		if !strings.HasSuffix(p, "_test.lua") {
 			sigs[p] = true
 			return nil
@@ -201,17 +189,8 @@ func LoadPaths(opts Options, paths ...string) (*Suite, error) {
 		switch {
 		case fi.IsDir():
 			sigPaths = append(sigPaths, p)
-			err = fs.WalkDir(os.DirFS(p), ".", func(rel string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if rel != "." && strings.HasPrefix(d.Name(), ".") {
-					if d.IsDir() {
-						return fs.SkipDir
-					}
-					return nil
-				}
-				if !d.IsDir() && strings.HasSuffix(rel, "_test.lua") {
+			err = sigrt.WalkLua(os.DirFS(p), ".", func(rel string) error {
+				if strings.HasSuffix(rel, "_test.lua") {
 					return addTest(filepath.Join(p, filepath.FromSlash(rel)))
 				}
 				return nil
