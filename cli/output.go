@@ -80,8 +80,9 @@ const (
 	reset  = "\x1b[0m"
 )
 
-func (p *printer) paint(code, s string) string {
-	if !p.io.Terminal {
+// paint wraps s in an ANSI colour code when Out is a terminal.
+func (stdio *IO) paint(code, s string) string {
+	if !stdio.Terminal {
 		return s
 	}
 	return code + s + reset
@@ -97,7 +98,7 @@ func (p *printer) text(res *sigrt.Result) {
 	if len(res.Matches) == 1 {
 		noun = "match"
 	}
-	fmt.Fprintf(w, "%s: %d %s\n", p.paint(bold, res.Report), len(res.Matches), noun)
+	fmt.Fprintf(w, "%s: %d %s\n", p.io.paint(bold, res.Report), len(res.Matches), noun)
 	if len(res.Matches) > 0 {
 		width := 0
 		if p.io.Terminal {
@@ -109,9 +110,9 @@ func (p *printer) text(res *sigrt.Result) {
 			sev := strconv.Itoa(m.Severity)
 			switch {
 			case m.Severity >= 3:
-				sev = p.paint(red, sev)
+				sev = p.io.paint(red, sev)
 			case m.Severity == 2:
-				sev = p.paint(yellow, sev)
+				sev = p.io.paint(yellow, sev)
 			}
 			marks := strconv.Itoa(len(m.Data))
 			if m.MarkCount > 0 {
@@ -126,7 +127,7 @@ func (p *printer) text(res *sigrt.Result) {
 		t.flush()
 	}
 	if len(res.Errors) > 0 {
-		fmt.Fprintln(w, p.paint(red, "errors:"))
+		fmt.Fprintln(w, p.io.paint(red, "errors:"))
 		for _, e := range res.Errors {
 			fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(e.Error(), "\n", "\n  "))
 		}

@@ -139,7 +139,7 @@ func (v *watchView) draw() {
 	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
 	if height > 2 && len(lines) > height-1 {
 		more := len(lines) - (height - 2)
-		lines = append(lines[:height-2], v.paint(dim, fmt.Sprintf("… %d more lines (enlarge the terminal)", more)))
+		lines = append(lines[:height-2], v.io.paint(dim, fmt.Sprintf("… %d more lines (enlarge the terminal)", more)))
 	}
 	var out bytes.Buffer
 	out.WriteString("\x1b[H")
@@ -158,13 +158,6 @@ const (
 	watchCyan  = "\x1b[36m"
 )
 
-func (v *watchView) paint(code, s string) string {
-	if !v.io.Terminal {
-		return s
-	}
-	return code + s + reset
-}
-
 // text writes one update: on a terminal the whole current state with the
 // changes marked, else the first state in full and then only what changed.
 func (v *watchView) text(w io.Writer, u sigrt.Update, prev map[int]*sigrt.Result) {
@@ -178,7 +171,7 @@ func (v *watchView) text(w io.Writer, u sigrt.Update, prev map[int]*sigrt.Result
 		head = fmt.Sprintf("update %d: %s changed", u.Seq, listNames(u.Changed, 3))
 	}
 	if term {
-		fmt.Fprintf(w, "%s  %s\n", v.paint(bold, "sigrun --watch"), v.paint(dim, v.at.Format("15:04:05")+"  "+head+"  (Ctrl-C to quit)"))
+		fmt.Fprintf(w, "%s  %s\n", v.io.paint(bold, "sigrun --watch"), v.io.paint(dim, v.at.Format("15:04:05")+"  "+head+"  (Ctrl-C to quit)"))
 	} else {
 		if u.Seq > 1 {
 			fmt.Fprintln(w)
@@ -190,7 +183,7 @@ func (v *watchView) text(w io.Writer, u sigrt.Update, prev map[int]*sigrt.Result
 	full := term || u.Seq == 1
 	for i, res := range u.Results {
 		if res == nil {
-			fmt.Fprintf(w, "\n%s: %s\n", v.paint(bold, v.names[i]), v.paint(red, fmt.Sprint(u.ReportErrors[i])))
+			fmt.Fprintf(w, "\n%s: %s\n", v.io.paint(bold, v.names[i]), v.io.paint(red, fmt.Sprint(u.ReportErrors[i])))
 			continue
 		}
 		v.report(w, res, prev[i], full, u.Seq > 1)
@@ -208,20 +201,20 @@ func (v *watchView) report(w io.Writer, res, prev *sigrt.Result, full, diff bool
 	if diff {
 		var parts []string
 		if n := len(d.started); n > 0 {
-			parts = append(parts, v.paint(watchGreen, fmt.Sprintf("%d started", n)))
+			parts = append(parts, v.io.paint(watchGreen, fmt.Sprintf("%d started", n)))
 		}
 		if n := len(d.stopped); n > 0 {
-			parts = append(parts, v.paint(red, fmt.Sprintf("%d stopped", n)))
+			parts = append(parts, v.io.paint(red, fmt.Sprintf("%d stopped", n)))
 		}
 		if n := len(d.changed); n > 0 {
-			parts = append(parts, v.paint(yellow, fmt.Sprintf("%d changed", n)))
+			parts = append(parts, v.io.paint(yellow, fmt.Sprintf("%d changed", n)))
 		}
 		if len(parts) == 0 {
 			parts = append(parts, "no change")
 		}
 		summary += " (" + strings.Join(parts, ", ") + ")"
 	}
-	fmt.Fprintf(w, "\n%s: %s\n", v.paint(bold, res.Report), summary)
+	fmt.Fprintf(w, "\n%s: %s\n", v.io.paint(bold, res.Report), summary)
 	width := 0
 	if v.io.Terminal {
 		width, _ = terminalSize()
@@ -256,31 +249,31 @@ func (v *watchView) report(w io.Writer, res, prev *sigrt.Result, full, diff bool
 	} else {
 		for _, name := range sortedKeys(d.started) {
 			m := findMatch(res, name)
-			fmt.Fprintf(w, "  %s %s  started matching, %d marks\n", v.paint(watchGreen, "+"), name, markTotal(*m))
+			fmt.Fprintf(w, "  %s %s  started matching, %d marks\n", v.io.paint(watchGreen, "+"), name, markTotal(*m))
 		}
 		for _, m := range d.stoppedList() {
-			fmt.Fprintf(w, "  %s %s  stopped matching\n", v.paint(red, "-"), m.Name)
+			fmt.Fprintf(w, "  %s %s  stopped matching\n", v.io.paint(red, "-"), m.Name)
 		}
 	}
 	// The evidence that changed, a few entries per signature.
 	for _, name := range sortedKeys(d.changed) {
 		c := d.changed[name]
-		fmt.Fprintf(w, "  %s %s  %s\n", v.paint(yellow, "~"), name, c.String())
+		fmt.Fprintf(w, "  %s %s  %s\n", v.io.paint(yellow, "~"), name, c.String())
 		for _, e := range c.addedShown() {
-			fmt.Fprintf(w, "      %s %s\n", v.paint(watchGreen, "+"), fitWidth(e, width))
+			fmt.Fprintf(w, "      %s %s\n", v.io.paint(watchGreen, "+"), fitWidth(e, width))
 		}
 		for _, e := range c.removedShown() {
-			fmt.Fprintf(w, "      %s %s\n", v.paint(red, "-"), fitWidth(e, width))
+			fmt.Fprintf(w, "      %s %s\n", v.io.paint(red, "-"), fitWidth(e, width))
 		}
 	}
 	if len(res.Errors) > 0 {
-		fmt.Fprintln(w, v.paint(red, "  errors:"))
+		fmt.Fprintln(w, v.io.paint(red, "  errors:"))
 		for _, e := range res.Errors {
 			fmt.Fprintf(w, "    %s [%s]\n", strings.ReplaceAll(e.Error(), "\n", "\n    "), e.Kind)
 		}
 	}
 	if len(res.Logs) > 0 {
-		fmt.Fprintln(w, v.paint(dim, "  output:"))
+		fmt.Fprintln(w, v.io.paint(dim, "  output:"))
 		for i, l := range res.Logs {
 			if i == 10 {
 				fmt.Fprintf(w, "    … %d more lines\n", len(res.Logs)-i)
@@ -299,11 +292,11 @@ func (v *watchView) loadErrors(w io.Writer, u sigrt.Update) {
 	for _, f := range u.Kept {
 		kept[f] = true
 	}
-	fmt.Fprintln(w, "\n"+v.paint(red, "load errors:"))
+	fmt.Fprintln(w, "\n"+v.io.paint(red, "load errors:"))
 	for i, e := range u.LoadErrors {
 		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(e.Error(), "\n", "\n  "))
 		if kept[e.File] && (i+1 == len(u.LoadErrors) || u.LoadErrors[i+1].File != e.File) {
-			fmt.Fprintf(w, "  %s\n", v.paint(watchCyan, "↳ the last good version of "+e.File+" still runs"))
+			fmt.Fprintf(w, "  %s\n", v.io.paint(watchCyan, "↳ the last good version of "+e.File+" still runs"))
 		}
 	}
 }
@@ -530,7 +523,7 @@ func (v *watchView) table(w io.Writer, rows [][]cell, width int) {
 				text += strings.Repeat(" ", widths[i]-utf8.RuneCountInString(text))
 			}
 			if c.color != "" {
-				b.WriteString(v.paint(c.color, text))
+				b.WriteString(v.io.paint(c.color, text))
 			} else {
 				b.WriteString(text)
 			}
