@@ -350,7 +350,10 @@ type argCache struct {
 	args  []argEntry
 }
 
-var nameValue = [2]string{"name", "value"}
+var (
+	nameValue = [2]string{"name", "value"}
+	argKeys   = jsondoc.NewPairKeys("name", "value")
+)
 
 type argEntry struct {
 	name string
@@ -409,7 +412,7 @@ func (a *argCache) load(d *jsondoc.Doc, c jsondoc.Node) {
 	case jsondoc.Array:
 		for i := range d.Len(args) {
 			e, _ := d.Index(args, i)
-			if name, v, ok := d.Pair(e, "name", "value"); ok {
+			if name, v, ok := d.Pair(e, argKeys); ok {
 				a.args = append(a.args, argEntry{name: name, val: v, ok: true})
 				continue
 			}

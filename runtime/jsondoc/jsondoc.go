@@ -437,46 +437,107 @@ func (d *Doc) GetMany(n Node, keys []string, vals []Node) (found uint64) {
 	return found
 }
 
-// Pair reads an unindexed object whose first members are k1, with a
-// string value, and then k2, and whose other members, if any, are neither:
-// the shape of every call argument in Cuckoo and CAPE reports ({"name": ...,
-// "value": ...}, sometimes followed by "pretty_value"). It returns k1's
-// decoded string and k2's value in one forward pass. ok is false for an
-// object of any other shape (another order, escaped keys, an indexed
-// object); where ok is true, Get would give the same answers. k1 and k2
-// must be written in JSON as they are: no quote, backslash or control
+// PairKeys are the keys Doc.Pair reads, prepared once: a report has
+// millions of call arguments, all read with the same two keys. Keys short
+// enough are compared as one 8-byte word, quotes included.
+type PairKeys struct {
+	k1, k2 string
+	w1, w2 uint64 // the quoted keys as little-endian words ...
+	m1, m2 uint64 // ... and the masks of their bytes (0: compared as strings)
+	same   bool   // k1 == k2: no object has that shape
+}
+
+// NewPairKeys prepares k1 and k2 for Pair.
+func NewPairKeys(k1, k2 string) *PairKeys {
+	k := &PairKeys{k1: k1, k2: k2, same: k1 == k2}
+	k.w1, k.m1 = quotedWord(k1)
+	k.w2, k.m2 = quotedWord(k2)
+	return k
+}
+
+func quotedWord(k string) (w, m uint64) {
+	if len(k)+2 > 8 {
+		return 0, 0
+	}
+	q := `"` + k + `"`
+	for i := len(q) - 1; i >= 0; i-- {
+		w, m = w<<8|uint64(q[i]), m<<8|0xff
+	}
+	return w, m
+}
+
+// Pair reads an unindexed object whose first members are k.k1, with a
+// string value, and then k.k2, and whose other members, if any, are
+// neither: the shape of every call argument in Cuckoo and CAPE reports
+// ({"name": ..., "value": ...}, sometimes followed by "pretty_value"). It
+// returns k1's decoded string and k2's value in one forward pass. ok is
+// false for an object of any other shape (another order, escaped keys, an
+// indexed object); where ok is true, Get would give the same answers. The
+// keys must be written in JSON as they are: no quote, backslash or control
 // character.
-func (d *Doc) Pair(n Node, k1, k2 string) (s1 string, v2 Node, ok bool) {
+func (d *Doc) Pair(n Node, k *PairKeys) (s1 string, v2 Node, ok bool) {
 	off, ok := d.leaf(n, Object)
-	if !ok || k1 == k2 {
+	if !ok || k.same {
 		return "", 0, false
 	}
 	data := d.data
-	i, ok := keyAt(data, skipWS(data, off+1), k1)
+	i, ok := keyAt(data, off+1, k.k1, k.w1, k.m1)
 	if !ok || data[i] != '"' {
 		return "", 0, false
 	}
-	e, esc := stringEnd(data, i)
-	if esc {
-		s1 = unescape(data[i+1 : e-1])
-	} else if e-1 > i+1 {
-		s1 = unsafe.String(&data[i+1], e-1-(i+1))
+	// k1's string, read in place up to its closing quote or a backslash.
+	e := i + 1
+	for e+8 <= len(data) {
+		w := le64(data[e:])
+		x, y := w^(lsb*'"'), w^(lsb*'\\')
+		if t := ((x-lsb)&^x | (y-lsb)&^y) & msb; t != 0 {
+			e += tz8(t)
+			break
+		}
+		e += 8
 	}
-	i = skipWS(data, e)
-	if i >= len(data) || data[i] != ',' {
+	for e < len(data) && data[e] != '"' && data[e] != '\\' {
+		e++
+	}
+	if e >= len(data) {
 		return "", 0, false
 	}
-	i, ok = keyAt(data, skipWS(data, i+1), k2)
+	if data[e] == '"' {
+		s1 = unsafe.String(unsafe.SliceData(data[i+1:]), e-(i+1))
+		e++
+	} else {
+		e = stringSkip(data, i)
+		s1 = unescape(data[i+1 : e-1])
+	}
+	if e < len(data) && data[e] != ',' {
+		e = skipWSCall(data, e)
+	}
+	if e >= len(data) || data[e] != ',' {
+		return "", 0, false
+	}
+	i, ok = keyAt(data, e+1, k.k2, k.w2, k.m2)
 	if !ok {
 		return "", 0, false
 	}
 	v2 = Node(i) | scalarBit
-	// The rest must not repeat k1 or k2, whose last value would win.
-	s := scan{d: d, i: valueEnd(data, i)}
+	// Most often k2's value closes the object; otherwise the other members
+	// must not repeat k1 or k2, whose last value would win.
+	if data[i] == '"' {
+		e = stringSkip(data, i)
+	} else {
+		e = valueEnd(data, i)
+	}
+	if e < len(data) && data[e] != '}' {
+		e = ws(data, e)
+	}
+	if e < len(data) && data[e] == '}' {
+		return s1, v2, true
+	}
+	s := scan{d: d, i: e}
 	for s.more() {
 		_, ks, ke := s.keySpan()
 		raw := data[ks:ke]
-		if string(raw) == k1 || string(raw) == k2 || bytes.IndexByte(raw, '\\') >= 0 {
+		if string(raw) == k.k1 || string(raw) == k.k2 || bytes.IndexByte(raw, '\\') >= 0 {
 			return "", 0, false
 		}
 		s.value()
@@ -484,18 +545,45 @@ func (d *Doc) Pair(n Node, k1, k2 string) (s1 string, v2 Node, ok bool) {
 	return s1, v2, true
 }
 
-// keyAt reads the key k, the colon and the space after it at i, in a
-// validated object, and returns the offset of the value. ok is false when
-// the key there is not written as k.
-func keyAt(data []byte, i int, k string) (int, bool) {
-	e := i + 1 + len(k)
-	if e >= len(data) || data[e] != '"' || data[i] != '"' || string(data[i+1:e]) != k {
+// keyAt reads the key k, the colon and the spaces around them from i (at
+// the key or at the spaces before it), in a validated object, and returns
+// the offset of the value. ok is false when the key there is not written
+// as k. w and m are k's word and mask from quotedWord.
+func keyAt(data []byte, i int, k string, w, m uint64) (int, bool) {
+	if i < len(data) && data[i] != '"' {
+		i = skipWSCall(data, i)
+	}
+	e := i + 1 + len(k) // the closing quote
+	if m != 0 && i+8 <= len(data) {
+		if le64(data[i:])&m != w {
+			return 0, false
+		}
+	} else if e+1 >= len(data) || data[i] != '"' || data[e] != '"' || string(data[i+1:e]) != k {
 		return 0, false
 	}
-	i = skipWS(data, e+1) // the colon: the document is valid
-	i = skipWS(data, i+1)
+	i = e + 1
+	if i < len(data) && data[i] != ':' {
+		i = skipWSCall(data, i)
+	}
+	i++ // past the colon: the document is valid
+	if i < len(data) && data[i] <= ' ' {
+		i = skipWSCall(data, i)
+	}
 	return i, i < len(data)
 }
+
+// ws is skipWS with the common case, no whitespace at all, inlined.
+func ws(data []byte, i int) int {
+	if i < len(data) && data[i] > ' ' {
+		return i
+	}
+	return skipWSCall(data, i)
+}
+
+// skipWSCall keeps skipWS out of ws, so that ws is inlined.
+//
+//go:noinline
+func skipWSCall(data []byte, i int) int { return skipWS(data, i) }
 
 // valueAfter returns the value that follows the key ending at e (just past
 // its closing quote) in object n.
@@ -740,13 +828,13 @@ func (d *Doc) leafScan(off int) scan {
 // one (false at the closing bracket).
 func (s *scan) more() bool {
 	data := s.d.data
-	i := skipWS(data, s.i)
+	i := ws(data, s.i)
 	if i >= len(data) {
 		return false
 	}
 	switch data[i] {
 	case ',':
-		s.i = skipWS(data, i+1)
+		s.i = ws(data, i+1)
 		return true
 	case '}', ']':
 		s.i = i
@@ -762,14 +850,14 @@ func (s *scan) keySpan() (off, start, end int) {
 	data := s.d.data
 	i := s.i
 	e := stringSkip(data, i)
-	s.i = skipWS(data, e) + 1 // past the colon
+	s.i = ws(data, e) + 1 // past the colon
 	return i, i + 1, e - 1
 }
 
 // value returns the value at the scan position and moves past it.
 func (s *scan) value() Node {
 	d := s.d
-	i := skipWS(d.data, s.i)
+	i := ws(d.data, s.i)
 	s.i = valueEnd(d.data, i)
 	return Node(i) | scalarBit
 }
