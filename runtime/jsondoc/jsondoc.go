@@ -130,6 +130,10 @@ type Doc struct {
 	keys   []uint16
 	bigEnd map[uint32]uint64 // end offsets of containers of 4 GiB or more
 	root   Node
+	// plainLeaves: no unindexed object repeats a key or has an escaped
+	// one, as in every report a sandbox writes. Pair then need not read
+	// past the members it returns.
+	plainLeaves bool
 }
 
 // Root returns the top-level value. It is Node 0 when that is an array or
@@ -520,6 +524,9 @@ func (d *Doc) Pair(n Node, k *PairKeys) (s1 string, v2 Node, ok bool) {
 		return "", 0, false
 	}
 	v2 = Node(i) | scalarBit
+	if d.plainLeaves {
+		return s1, v2, true // no later member can be k1 or k2
+	}
 	// Most often k2's value closes the object; otherwise the other members
 	// must not repeat k1 or k2, whose last value would win.
 	if data[i] == '"' {

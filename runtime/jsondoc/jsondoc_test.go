@@ -612,7 +612,8 @@ func stdUTF8(s string) string {
 // agree (Get with the last duplicate), containers numbered in document order.
 func checkInvariants(t testing.TB, d *Doc) {
 	t.Helper()
-	next := 0 // the number the next container met must have
+	next := 0     // the number the next container met must have
+	plain := true // no unindexed object repeats a key or escapes one
 	var walk func(n Node)
 	walk = func(n Node) {
 		data := d.Data()
@@ -641,6 +642,13 @@ func checkInvariants(t testing.TB, d *Doc) {
 				}
 				if j != d.Len(n) {
 					t.Fatalf("node %d: Members gave %d of %d", n, j, d.Len(n))
+				}
+				if n&scalarBit != 0 {
+					seen := map[string]bool{}
+					for key := range d.Members(n) {
+						plain = plain && !seen[d.Str(key)] && !bytes.ContainsRune(d.Raw(key), '\\')
+						seen[d.Str(key)] = true
+					}
 				}
 			}
 			if n&scalarBit == 0 {
@@ -760,6 +768,9 @@ func checkInvariants(t testing.TB, d *Doc) {
 		}
 	}
 	walk(d.Root())
+	if plain != d.plainLeaves {
+		t.Fatalf("plainLeaves = %v, want %v", d.plainLeaves, plain)
+	}
 	if next != d.Containers() {
 		t.Fatalf("walked %d containers of %d", next, d.Containers())
 	}

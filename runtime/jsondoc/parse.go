@@ -55,7 +55,7 @@ func Parse(data []byte) (*Doc, error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
-	return &Doc{data: data, conts: p.conts, kids: p.kids, keys: p.keys, bigEnd: p.bigEnd, root: p.root}, nil
+	return &Doc{data: data, conts: p.conts, kids: p.kids, keys: p.keys, bigEnd: p.bigEnd, root: p.root, plainLeaves: !p.mixedLeaves}, nil
 }
 
 type parser struct {
@@ -67,6 +67,9 @@ type parser struct {
 	scratch []Node // children of the open containers, innermost last
 	keys    []uint16
 	stack   []frame // open containers
+	// mixedLeaves: an unindexed object repeats a key or has an escaped
+	// one (see Doc.plainLeaves).
+	mixedLeaves bool
 }
 
 type frame struct {
@@ -143,6 +146,9 @@ func (p *parser) close(i int) {
 	size := uint64(i+1) - c.start()
 	if int(f.ci) == len(p.conts)-1 && n <= leafLen && size <= leafSize && p.flat(ch, f.obj) {
 		// Small, and only strings, numbers and literals inside: no record.
+		if f.obj && !p.mixedLeaves && (f.esc || n > 1 && p.repeatsKey(ch)) {
+			p.mixedLeaves = true
+		}
 		leaf := Node(c.start()) | scalarBit
 		p.conts = p.conts[:f.ci]
 		if f.base > 0 {
@@ -174,6 +180,47 @@ func (p *parser) close(i int) {
 		}
 	}
 	p.scratch = p.scratch[:f.base]
+}
+
+// repeatsKey reports whether two of the keys of a small object, none of
+// them escaped, are the same. ch holds keys and values alternately.
+func (p *parser) repeatsKey(ch []Node) bool {
+	if len(ch) > 8 {
+		// More than four keys: each found once, not once per pair.
+		var texts [leafLen][]byte
+		for j := 0; j < len(ch); j += 2 {
+			t := p.keyText(ch, j)
+			for _, u := range texts[:j/2] {
+				if string(u) == string(t) {
+					return true
+				}
+			}
+			texts[j/2] = t
+		}
+		return false
+	}
+	for j := 2; j < len(ch); j += 2 {
+		t := p.keyText(ch, j)
+		for i := 0; i < j; i += 2 {
+			if string(p.keyText(ch, i)) == string(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// keyText is the text of key ch[j], without quotes: its closing quote is
+// the last one before the colon that precedes the value ch[j+1].
+func (p *parser) keyText(ch []Node, j int) []byte {
+	data := p.data
+	e := int(ch[j+1]&^scalarBit) - 1
+	for data[e] != ':' {
+		e--
+	}
+	for e--; data[e] != '"'; e-- {
+	}
+	return data[int(ch[j]&^scalarBit)+1 : e]
 }
 
 // flat reports whether the children (members: the values) are all
