@@ -7,6 +7,8 @@ package bindings
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	lua "github.com/yuin/gopher-lua"
@@ -49,10 +51,15 @@ func BenchmarkOnCall(b *testing.B) {
 		  local k = get_argument(call, "FullName") or get_argument(call, "regkey")`},
 		{"two_arguments_variadic", `local h = get_argument(call, "Handle", "handle")
 		  local k = get_argument(call, "FullName", "regkey")`},
+		// Two get_argument calls, one name each as the layout spells it
+		// (%[1]s, %[2]s are filled in below).
+		{"two_arguments_spelt", `local h = get_argument(call, %[1]q)
+		  local k = get_argument(call, %[2]q)`},
 		// The floor: two calls of a Go helper that does nothing.
 		{"two_go_calls", `local h = to_int(nil)
 		  local k = to_int(nil)`},
 	}
+	spelling := map[string][]any{"cape": {"Handle", "FullName"}, "cuckoo2": {"handle", "regkey"}}
 	for _, layout := range []string{"cape", "cuckoo2"} {
 		rep, calls := benchCalls(b, layout)
 		for _, h := range hooks {
@@ -60,7 +67,11 @@ func BenchmarkOnCall(b *testing.B) {
 				st := NewState(Options{})
 				defer st.Close()
 				st.SetReport(rep)
-				in, err := st.Instantiate(compileChunk(b, "function on_call(call, process)\n"+h.body+"\nend"), "b", "b.lua", 50)
+				body := h.body
+				if strings.Contains(body, "%[1]") {
+					body = fmt.Sprintf(body, spelling[layout]...)
+				}
+				in, err := st.Instantiate(compileChunk(b, "function on_call(call, process)\n"+body+"\nend"), "b", "b.lua", 50)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -161,10 +161,24 @@ end
 function on_complete() return n < 0 end
 `
 
+// readTwoAs reads arguments a and b in on_call, one get_argument each.
+func readTwoAs(a, b string) string {
+	return fmt.Sprintf(`
+local n = 0
+function on_call(call, process)
+  local h = get_argument(call, %q)
+  local k = get_argument(call, %q)
+  n = n + 1
+end
+function on_complete() return n < 0 end
+`, a, b)
+}
+
 // passSets are the signature sets of the evented pass benchmarks.
 var passSets = []struct {
-	name  string
-	files []sigrt.File
+	name   string
+	files  []sigrt.File
+	layout string // the only layout it runs on, if set
 }{
 	// Eight signatures subscribed to rare APIs (about 1% of the calls
 	// together): the pass is mostly routing in Go.
@@ -177,10 +191,10 @@ var passSets = []struct {
 			fs = append(fs, benchSig(fmt.Sprintf("filtered_%d", i), "filter_apinames = {"+apis+"}\n"+readTwo))
 		}
 		return fs
-	}()},
+	}(), ""},
 	// One signature without filters: every call enters Lua and reads two
 	// arguments.
-	{"delivered", []sigrt.File{benchSig("delivered", readTwo)}},
+	{"delivered", []sigrt.File{benchSig("delivered", readTwo)}, ""},
 	// The same with one get_argument per argument, naming both
 	// spellings.
 	{"delivered_variadic", []sigrt.File{benchSig("delivered_variadic", `
@@ -191,8 +205,23 @@ function on_call(call, process)
   n = n + 1
 end
 function on_complete() return n < 0 end
-`)}},
-	// The floor of the two above: the same hook calling a Go helper that
+`)}, ""},
+	// Exactly two get_argument calls, each naming the argument as the
+	// layout spells it: the shape of the issue's target.
+	{"delivered_two", []sigrt.File{benchSig("delivered_two", readTwoAs("Handle", "FullName"))}, "cape"},
+	{"delivered_two", []sigrt.File{benchSig("delivered_two", readTwoAs("handle", "regkey"))}, "cuckoo2"},
+	// The same two get_argument calls given no call, so that nothing is
+	// read: what the interpreter and the helper cost by themselves.
+	{"delivered_noread", []sigrt.File{benchSig("delivered_noread", `
+local n = 0
+function on_call(call, process)
+  local h = get_argument(nil, "Handle")
+  local k = get_argument(nil, "FullName")
+  n = n + 1
+end
+function on_complete() return n < 0 end
+`)}, ""},
+	// The floor of the ones above: the same hook calling a Go helper that
 	// does nothing instead of get_argument.
 	{"delivered_floor", []sigrt.File{benchSig("delivered_floor", `
 local n = 0
@@ -202,7 +231,7 @@ function on_call(call, process)
   n = n + 1
 end
 function on_complete() return n < 0 end
-`)}},
+`)}, ""},
 	// The registry autorun check, as a Go argument prefilter ...
 	{"prefilter_go", []sigrt.File{benchSig("prefilter_go", `
 filter_apinames = {"RegOpenKeyExW", "RegCreateKeyExW", "RegSetValueExW", "NtOpenKeyEx", "RegQueryValueExW"}
@@ -211,7 +240,7 @@ local n = 0
 function on_call(call, process)
   n = n + 1
   mark_call()
-end`)}},
+end`)}, ""},
 	// ... and the same logic in Lua.
 	{"prefilter_lua", []sigrt.File{benchSig("prefilter_lua", `
 filter_apinames = {"RegOpenKeyExW", "RegCreateKeyExW", "RegSetValueExW", "NtOpenKeyEx", "RegQueryValueExW"}
@@ -225,7 +254,7 @@ function on_call(call, process)
   if not (has(get_argument(call, "FullName")) or has(get_argument(call, "regkey"))) then return end
   n = n + 1
   mark_call()
-end`)}},
+end`)}, ""},
 }
 
 // BenchmarkEventedPass runs sets of on_call signatures over a generated
@@ -233,6 +262,9 @@ end`)}},
 func BenchmarkEventedPass(b *testing.B) {
 	for _, layout := range []string{"cape", "cuckoo2"} {
 		for _, ps := range passSets {
+			if ps.layout != "" && ps.layout != layout {
+				continue
+			}
 			b.Run(layout+"/"+ps.name, func(b *testing.B) {
 				rep, err := sigrt.ReadReport(genReport(b, layout, *genCalls))
 				if err != nil {
