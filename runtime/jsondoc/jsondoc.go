@@ -390,13 +390,26 @@ func (d *Doc) Entries(n Node) iter.Seq2[string, Node] {
 		data := d.data
 		s := d.leafScan(off)
 		for s.more() {
-			_, ks, ke := s.keySpan()
-			raw := data[ks:ke]
 			var key string
-			if bytes.IndexByte(raw, '\\') >= 0 {
-				key = unescape(raw)
-			} else if len(raw) > 0 {
-				key = unsafe.String(&raw[0], len(raw))
+			if d.plainLeaves {
+				// No key has an escape: the next quote closes it.
+				ks := s.i + 1
+				ke := nextQuote(data, ks)
+				if ke >= len(data) {
+					return
+				}
+				if ke > ks {
+					key = unsafe.String(&data[ks], ke-ks)
+				}
+				s.i = ws(data, ke+1) + 1 // past the colon
+			} else {
+				_, ks, ke := s.keySpan()
+				raw := data[ks:ke]
+				if bytes.IndexByte(raw, '\\') >= 0 {
+					key = unescape(raw)
+				} else if len(raw) > 0 {
+					key = unsafe.String(&raw[0], len(raw))
+				}
 			}
 			if !yield(key, s.value()) {
 				return
