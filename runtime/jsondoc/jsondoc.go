@@ -390,26 +390,13 @@ func (d *Doc) Entries(n Node) iter.Seq2[string, Node] {
 		data := d.data
 		s := d.leafScan(off)
 		for s.more() {
+			_, ks, ke := s.keySpan()
+			raw := data[ks:ke]
 			var key string
-			if d.plainLeaves {
-				// No key has an escape: the next quote closes it.
-				ks := s.i + 1
-				ke := nextQuote(data, ks)
-				if ke >= len(data) {
-					return
-				}
-				if ke > ks {
-					key = unsafe.String(&data[ks], ke-ks)
-				}
-				s.i = ws(data, ke+1) + 1 // past the colon
-			} else {
-				_, ks, ke := s.keySpan()
-				raw := data[ks:ke]
-				if bytes.IndexByte(raw, '\\') >= 0 {
-					key = unescape(raw)
-				} else if len(raw) > 0 {
-					key = unsafe.String(&raw[0], len(raw))
-				}
+			if !d.plainLeaves && bytes.IndexByte(raw, '\\') >= 0 {
+				key = unescape(raw)
+			} else if len(raw) > 0 {
+				key = unsafe.String(&raw[0], len(raw))
 			}
 			if !yield(key, s.value()) {
 				return
@@ -869,7 +856,14 @@ func (s *scan) more() bool {
 func (s *scan) keySpan() (off, start, end int) {
 	data := s.d.data
 	i := s.i
-	e := stringSkip(data, i)
+	var e int
+	if s.d.plainLeaves {
+		// No key of a small object has an escape: the next quote
+		// closes it.
+		e = min(nextQuote(data, i+1)+1, len(data))
+	} else {
+		e = stringSkip(data, i)
+	}
 	s.i = ws(data, e) + 1 // past the colon
 	return i, i + 1, e - 1
 }
