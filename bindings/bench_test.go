@@ -126,12 +126,6 @@ description = "x"
 severity = 1
 filter_apinames = {"NtCreateFile", "NtOpenFile"}
 local seen, n = {}, 0
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-end
 function on_call(call, process) n = n + 1 end
 function run(results) return n > 0 end`)
 	st := NewState(Options{})

@@ -330,14 +330,8 @@ func sigs500() []sigrt.File {
 ttps = {"T1055"}
 filter_apinames = {%q, %q}
 local seen = {}
-local function arg(call, ...)
-  for i = 1, select("#", ...) do
-    local v = get_argument(call, (select(i, ...)))
-    if v ~= nil then return v end
-  end
-end
 function on_call(call, process)
-  local v = arg(call, "FileName", "filepath", "CommandLine")
+  local v = get_argument(call, "FileName", "filepath", "CommandLine")
   if v and not seen[v] and tostring(v):lower():find("gen%d") then
     seen[v] = true
     mark({value = v, pid = process.pid})
